@@ -1,0 +1,27 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { getEnv } from '../env';
+import * as schema from './schema';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+
+type Handle = { db: Db; sql: postgres.Sql };
+
+const globalForDb = globalThis as unknown as { gatehouseDb?: Handle };
+
+export function createDb(url: string, options: { max?: number } = {}): Handle {
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
+  return { db: drizzle(sql, { schema }), sql };
+}
+
+/** The process-wide client; kept on globalThis so Next's module reloading does not open new pools. */
+export function getDb(): Db {
+  if (!globalForDb.gatehouseDb) globalForDb.gatehouseDb = createDb(getEnv().DATABASE_URL);
+  return globalForDb.gatehouseDb.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.gatehouseDb;
+  globalForDb.gatehouseDb = undefined;
+  await handle?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,3 @@
+export * from './users';
+export * from './targets';
+export * from './access-tokens';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64 (openssl rand -base64 32)');
+
+const envSchema = z.object({
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/gatehouse'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().min(1).default('gatehouse'),
+  GATEHOUSE_MASTER_KEY: base64Key.optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  GATEWAY_PG_PORT: z.coerce.number().int().min(1).max(65535).default(15432),
+  GATEWAY_EMBEDDED: z.enum(['true', 'false']).default('true'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default('Single sign-on'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses the environment once; a bad value stops the process with a message naming the variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error('Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  }
+  cached = env;
+  return env;
+}
+
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+export function requireMasterKey(): Buffer {
+  const key = getEnv().GATEHOUSE_MASTER_KEY;
+  if (!key) {
+    throw new Error('GATEHOUSE_MASTER_KEY is not set: run `npm start` once to generate it into .env.local, or export a key from `openssl rand -base64 32`');
+  }
+  return Buffer.from(key, 'base64');
+}
+
+export function isOidcConfigured(env: Env = getEnv()): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client';
+import { targets } from '../db/schema';
+import { AppError } from '../errors';
+import { assertRole, type Actor } from '../auth/actor';
+import { parseInput } from '../validation';
+import { isUniqueViolation } from '../db/pg-errors';
+import { createTargetSchema, type CreateTargetInput } from './target-schemas';
+import { findTargetDanger } from './check-target-safety';
+import { sealTargetPassword } from './target-secret';
+import { toPublicTarget, type PublicTarget } from './public-target';
+
+export function nameConflict(name: string): AppError {
+  return new AppError('CONFLICT', `A target named "${name}" already exists`, { fieldErrors: { name: ['Already in use'] } });
+}
+
+export function dangerError(danger: string): AppError {
+  return new AppError('INVALID_INPUT', danger, { fieldErrors: { database: [danger] } });
+}
+
+/** Registers a target. The id is chosen first because the sealed password is bound to it. */
+export async function createTarget(db: Db, options: { actor: Actor; input: CreateTargetInput }): Promise<PublicTarget> {
+  assertRole(options.actor, ['admin']);
+  const input = parseInput(createTargetSchema, options.input);
+  const danger = findTargetDanger(input);
+  if (danger) throw dangerError(danger);
+  const id = randomUUID();
+  try {
+    const [row] = await db
+      .insert(targets)
+      .values({
+        id,
+        name: input.name,
+        host: input.host,
+        port: input.port,
+        database: input.database,
+        username: input.username,
+        tlsMode: input.tlsMode,
+        passwordCiphertext: sealTargetPassword(id, input.password),
+        createdById: options.actor.id,
+      })
+      .returning();
+    return toPublicTarget(row!);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw nameConflict(input.name);
+    throw e;
+  }
+}

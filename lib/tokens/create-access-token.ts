@@ -1,0 +1,69 @@
+import { inArray, or } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { accessTokens, targets, type UserRow } from '../db/schema';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+import type { Actor } from '../auth/actor';
+import { parseInput } from '../validation';
+import { generateAccessToken } from '../crypto/access-token';
+import { findUserByEmail, getUserById } from '../users/get-user';
+import { createTokenSchema, expiryFrom, type CreateTokenInput } from './token-schemas';
+import { toPublicToken, type PublicToken } from './public-token';
+
+/**
+ * Creates an access token. People create tokens for themselves; admins also for service identities
+ * (and, from the CLI, for anyone). The token text is returned here once and only its hash is stored.
+ */
+export async function createAccessToken(
+  db: Db,
+  options: { actor: Actor; input: CreateTokenInput },
+): Promise<{ token: string; record: PublicToken }> {
+  const input = parseInput(createTokenSchema, options.input);
+  const owner = await resolveOwner(db, options.actor, input.userEmail);
+  if (owner.disabledAt) throw new AppError('CONFLICT', `${owner.email} is disabled; enable the user first`);
+  const targetIds = await resolveTargets(db, input.targets);
+  const { token, hash, displayPrefix } = generateAccessToken();
+  const [row] = await db
+    .insert(accessTokens)
+    .values({
+      userId: owner.id,
+      name: input.name,
+      tokenHash: hash,
+      displayPrefix,
+      targetIds,
+      expiresAt: expiryFrom(input.expiresIn),
+      createdById: options.actor.id,
+    })
+    .returning();
+  return { token, record: toPublicToken(row!, owner.email) };
+}
+
+async function resolveOwner(db: Db, actor: Actor, email: string | undefined): Promise<UserRow> {
+  if (!email) {
+    if (!actor.id) throw new AppError('INVALID_INPUT', 'Say which user the token is for', { fieldErrors: { userEmail: ['Required'] } });
+    return getUserById(db, actor.id);
+  }
+  const owner = await findUserByEmail(db, email);
+  if (!owner) throw new AppError('NOT_FOUND', `No user with e-mail ${email}`, { fieldErrors: { userEmail: ['Unknown user'] } });
+  const isSelf = owner.id === actor.id;
+  const mayIssue = isSelf || (actor.role === 'admin' && (owner.kind === 'service' || actor.via === 'cli'));
+  if (!mayIssue) {
+    throw new AppError('FORBIDDEN', 'You may create tokens for yourself; admins also for service identities');
+  }
+  return owner;
+}
+
+async function resolveTargets(db: Db, names: string[]): Promise<string[] | null> {
+  if (names.length === 0) return null;
+  const unique = [...new Set(names)];
+  const uuids = unique.filter((n) => isUuid(n));
+  const rows = await db
+    .select({ id: targets.id, name: targets.name })
+    .from(targets)
+    .where(uuids.length ? or(inArray(targets.name, unique), inArray(targets.id, uuids)) : inArray(targets.name, unique));
+  const missing = unique.filter((n) => !rows.some((r) => r.name === n || r.id === n));
+  if (missing.length) {
+    throw new AppError('NOT_FOUND', `Unknown target(s): ${missing.join(', ')}`, { fieldErrors: { targets: [`Unknown: ${missing.join(', ')}`] } });
+  }
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,46 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import { AppError } from '../errors';
+import { assertRole, type Actor } from '../auth/actor';
+import { parseInput } from '../validation';
+import { updateUserSchema, type UpdateUserInput } from './user-schemas';
+import { getUserById } from './get-user';
+import { toPublicUser, type PublicUser } from './public-user';
+
+/**
+ * Changes a user's role or disables/enables them. An admin cannot demote or disable themselves,
+ * and the last enabled admin cannot be demoted or disabled, so the portal never locks itself out.
+ */
+export async function updateUser(
+  db: Db,
+  options: { actor: Actor; userId: string; input: UpdateUserInput },
+): Promise<PublicUser> {
+  assertRole(options.actor, ['admin']);
+  const input = parseInput(updateUserSchema, options.input);
+  const current = await getUserById(db, options.userId);
+  const losesAdmin = current.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
+  if (losesAdmin && options.actor.id === current.id) {
+    throw new AppError('CONFLICT', 'You cannot demote or disable yourself; ask another admin');
+  }
+  return db.transaction(async (tx) => {
+    if (losesAdmin) {
+      await tx.execute(sql`lock table ${users} in share row exclusive mode`);
+      const others = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, current.id)));
+      if (others.length === 0) throw new AppError('CONFLICT', 'This is the last enabled admin; make another admin first');
+    }
+    const [row] = await tx
+      .update(users)
+      .set({
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? new Date() : null }),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, current.id))
+      .returning();
+    return toPublicUser(row!);
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ROLES, USER_KINDS } from '../db/schema';
+import { MIN_PASSWORD_LENGTH } from '../crypto/password';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Enter a valid e-mail address'));
+
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, 'Password must be at most 200 characters');
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(100, 'Name must be at most 100 characters').optional(),
+  role: z.enum(ROLES, 'Role must be one of admin, approver, auditor, user'),
+  kind: z.enum(USER_KINDS).default('human'),
+  password: passwordSchema.optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({
+  role: z.enum(ROLES, 'Role must be one of admin, approver, auditor, user').optional(),
+  disabled: z.boolean().optional(),
+});
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
