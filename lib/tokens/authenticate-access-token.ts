@@ -4,6 +4,7 @@ import { accessTokens, users, type AccessTokenRow, type UserRow } from '../db/sc
 import { AppError } from '../errors';
 import { hashAccessToken, looksLikeAccessToken } from '../crypto/access-token';
 import type { Actor } from '../auth/actor';
+import { actorFromUser } from '../auth/actor-from-user';
 
 export type TokenIdentity = { actor: Actor; token: AccessTokenRow; user: UserRow };
 
@@ -25,7 +26,7 @@ export async function authenticateAccessToken(db: Db, presented: string): Promis
   if (user.disabledAt) throw new AppError('UNAUTHORIZED', `User ${user.email} is disabled`);
   await db.update(accessTokens).set({ lastUsedAt: new Date() }).where(eq(accessTokens.id, token.id));
   return {
-    actor: { id: user.id, email: user.email, role: user.role, kind: user.kind, via: 'token', tokenId: token.id },
+    actor: { ...actorFromUser(user, 'token'), tokenId: token.id },
     token,
     user,
   };

@@ -18,6 +18,9 @@ export async function createAccessToken(
   db: Db,
   options: { actor: Actor; input: CreateTokenInput },
 ): Promise<{ token: string; record: PublicToken }> {
+  if (options.actor.via === 'token') {
+    throw new AppError('FORBIDDEN', 'A token cannot mint tokens (it could widen its own scope or lifetime); use the portal or the CLI');
+  }
   const input = parseInput(createTokenSchema, options.input);
   const owner = await resolveOwner(db, options.actor, input.userEmail);
   if (owner.disabledAt) throw new AppError('CONFLICT', `${owner.email} is disabled; enable the user first`);
