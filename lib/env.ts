@@ -14,6 +14,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   GATEWAY_PG_PORT: z.coerce.number().int().min(1).max(65535).default(15432),
   GATEWAY_EMBEDDED: z.enum(['true', 'false']).default('true'),
+  GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  GATEWAY_TLS_CERT: z.string().min(1).optional(),
+  GATEWAY_TLS_KEY: z.string().min(1).optional(),
+  GATEWAY_TLS_DIR: z.string().min(1).default('.gatehouse/tls'),
+  GATEWAY_ALLOW_CLEARTEXT_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  GATEWAY_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  GATEWAY_PREAUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -33,6 +40,9 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (Boolean(env.GATEWAY_TLS_CERT) !== Boolean(env.GATEWAY_TLS_KEY)) {
+    throw new Error('Invalid environment configuration:\n  GATEWAY_TLS_CERT and GATEWAY_TLS_KEY must be set together');
+  }
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     throw new Error('Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');

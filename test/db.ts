@@ -4,7 +4,7 @@ import { createDb } from '../lib/db/client';
 import { getEnv } from '../lib/env';
 
 /** A client on the run's database, closed after the file's tests. */
-export function useTestDb() {
+export function setupTestDb() {
   const handle = createDb(getEnv().DATABASE_URL, { max: 4 });
   afterAll(() => handle.sql.end({ timeout: 5 }));
   return handle;

@@ -1,33 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import postgres from 'postgres';
 import { getEnv } from '../lib/env';
-import { dropDatabase, ensureDatabase, maintenanceUrl } from '../lib/db/ensure-database';
+import { createScratchTarget, dropScratchTarget, type ScratchTarget } from './scratch-target';
 
-/** A real database (and login role with a password) for tests to register as a target; dropped afterwards. */
-export function useTargetDatabase() {
-  const suffix = randomBytes(4).toString('hex');
-  const store = new URL(getEnv().DATABASE_URL);
-  const url = new URL(store);
-  url.pathname = `/gatehouse_target_${suffix}`;
-  const info = {
-    host: store.hostname,
-    port: Number(store.port || 5432),
-    database: `gatehouse_target_${suffix}`,
-    username: `gh_target_${suffix}`,
-    password: `s3cret-${randomBytes(12).toString('hex')}`,
-  };
+/** A real target database for the file's tests; the returned object is filled in before the first test. */
+export function setupTargetDatabase(): ScratchTarget {
+  const info = {} as ScratchTarget;
   beforeAll(async () => {
-    await ensureDatabase(url.toString());
-    const admin = postgres(maintenanceUrl(url.toString()), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create role "${info.username}" login password '${info.password}'`);
-    await admin.end();
+    Object.assign(info, await createScratchTarget(getEnv().DATABASE_URL));
   });
-  afterAll(async () => {
-    await dropDatabase(url.toString());
-    const admin = postgres(maintenanceUrl(url.toString()), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop role if exists "${info.username}"`);
-    await admin.end();
-  });
+  afterAll(() => dropScratchTarget(info));
   return info;
 }

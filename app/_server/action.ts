@@ -1,3 +1,4 @@
+import { unstable_rethrow } from 'next/navigation';
 import type { Role } from '@/lib/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/actor';
@@ -41,6 +42,7 @@ export function withRole<T>(
     try {
       return await handler(actor, formData);
     } catch (e) {
+      unstable_rethrow(e);
       if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values: formValues(formData) };
       console.error('server action failed', e);
       return { ok: false, message: 'Something went wrong on the server; nothing was changed.', values: formValues(formData) };

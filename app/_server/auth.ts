@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { buildAuthOptions } from '@/lib/auth/auth-options';
 import { getDb } from '@/lib/db/client';
@@ -13,8 +14,8 @@ export function authOptions() {
   return options;
 }
 
-/** The signed-in person, read fresh from the store; null when signed out, unknown or disabled. */
-export async function getSessionActor(): Promise<Actor | null> {
+/** The signed-in person, read fresh from the store once per request; null when signed out, unknown or disabled. */
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: string } | null;
   if (!session?.uid) return null;
   try {
@@ -24,4 +25,4 @@ export async function getSessionActor(): Promise<Actor | null> {
     if (isAppError(e) && e.code === 'NOT_FOUND') return null;
     throw e;
   }
-}
+});

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { useTestDb, uniqueName } from '@/test/db';
+import { setupTestDb, uniqueName } from '@/test/db';
 import { makeActor } from '@/test/actors';
-import { useTargetDatabase } from '@/test/target-database';
+import { setupTargetDatabase } from '@/test/target-database';
 import { targets } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { createTarget } from './create-target';
@@ -13,8 +13,8 @@ import { getTarget, listTargets } from './list-targets';
 import { testTargetConnection } from './test-target-connection';
 import { openTargetPassword } from './target-secret';
 
-const { db } = useTestDb();
-const real = useTargetDatabase();
+const { db } = setupTestDb();
+const real = setupTargetDatabase();
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   name: uniqueName('t'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { useTestDb, uniqueName } from '@/test/db';
+import { setupTestDb, uniqueName } from '@/test/db';
 import { makeActor } from '@/test/actors';
 import { accessTokens, targets } from '@/lib/db/schema';
 import { CLI_ACTOR } from '@/lib/auth/actor';
@@ -11,7 +11,7 @@ import { authenticateAccessToken, tokenAllowsTarget } from './authenticate-acces
 import { revokeAccessToken } from './revoke-access-token';
 import { listAccessTokens } from './list-access-tokens';
 
-const { db } = useTestDb();
+const { db } = setupTestDb();
 
 async function makeTarget() {
   return createTarget(db, {

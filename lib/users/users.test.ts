@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { useTestDb, uniqueName } from '@/test/db';
+import { setupTestDb, uniqueName } from '@/test/db';
 import { makeActor, TEST_PASSWORD } from '@/test/actors';
 import { users } from '@/lib/db/schema';
 import { CLI_ACTOR } from '@/lib/auth/actor';
@@ -9,7 +9,7 @@ import { updateUser } from './update-user';
 import { verifyCredentials } from './verify-credentials';
 import { listUsers } from './list-users';
 
-const { db } = useTestDb();
+const { db } = setupTestDb();
 
 describe('users', () => {
   it('creates a person with a slow hash and lets them sign in', async () => {

@@ -1,3 +1,5 @@
 export * from './users';
 export * from './targets';
 export * from './access-tokens';
+export * from './gateway-sessions';
+export * from './target-policies';

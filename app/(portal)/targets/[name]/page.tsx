@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getSessionActor } from '@/app/_server/auth';
+import { getDb } from '@/lib/db/client';
+import { TLS_MODES } from '@/lib/db/schema';
+import { isAppError } from '@/lib/errors';
+import { getTarget } from '@/lib/targets/list-targets';
+import { AdminsOnly } from '@/components/auth/admins-only';
+import { DeleteTargetButton } from '@/components/targets/delete-target-button';
+import { TargetForm } from '@/components/targets/target-form';
+import { TestConnectionButton } from '@/components/targets/test-connection-button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { deleteTargetAction, testTargetConnectionAction, updateTargetAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+async function findTarget(...args: Parameters<typeof getTarget>) {
+  try {
+    return await getTarget(...args);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+}
+
+export default async function TargetPage({ params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  const actor = await getSessionActor();
+  if (!actor) redirect('/signin');
+  if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
+  const target = await findTarget(getDb(), { actor, idOrName: name });
+  return (
+    <div className="max-w-2xl space-y-4">
+      <Link href="/targets" className="text-sm text-slate-500 hover:text-slate-900">
+        ← Targets
+      </Link>
+      <Card>
+        <CardHeader>
+          <CardTitle>{target.name}</CardTitle>
+          <CardDescription>
+            {target.username}@{target.host}:{target.port}/{target.database}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TargetForm
+            action={updateTargetAction}
+            tlsModes={TLS_MODES.map((m) => ({ value: m, label: m }))}
+            target={{
+              id: target.id,
+              name: target.name,
+              host: target.host,
+              port: String(target.port),
+              database: target.database,
+              username: target.username,
+              tlsMode: target.tlsMode,
+            }}
+          />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Connection</CardTitle>
+          <CardDescription>Connects once with the stored credentials and reports the server version.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TestConnectionButton targetId={target.id} action={testTargetConnectionAction} />
+        </CardContent>
+      </Card>
+      <Card className="border-red-200">
+        <CardHeader>
+          <CardTitle>Delete target</CardTitle>
+          <CardDescription>Removes the target and its stored credentials.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DeleteTargetButton targetId={target.id} targetName={target.name} action={deleteTargetAction} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { runGateway } from '../../gateway/main';
+import type { Command } from '../command';
+import { parseCommandLine } from '../parse-command-line';
+
+export const gateway: Command = {
+  name: 'gateway',
+  summary: 'Run the gateway on its own (with GATEWAY_EMBEDDED=false for the portal)',
+  help: `Usage: gatehouse gateway
+
+Runs the gateway as its own process until SIGTERM or SIGINT. By default the portal embeds the
+gateway; set GATEWAY_EMBEDDED=false for the portal and run this to keep them apart.`,
+  async run(args) {
+    parseCommandLine({ args, options: {} });
+    await runGateway();
+  },
+};

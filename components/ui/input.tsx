@@ -1,0 +1,11 @@
+import type { ComponentProps } from 'react';
+import { cn } from './cn';
+
+export const CONTROL_CLASS =
+  'block h-9 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs placeholder:text-slate-400 ' +
+  'focus:border-slate-500 focus:outline-2 focus:outline-slate-300 disabled:bg-slate-100 disabled:text-slate-500 ' +
+  'aria-invalid:border-red-500 aria-invalid:outline-red-200';
+
+export function Input({ className, ...props }: ComponentProps<'input'>) {
+  return <input className={cn(CONTROL_CLASS, className)} {...props} />;
+}

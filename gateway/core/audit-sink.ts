@@ -1,0 +1,57 @@
+export type StatementClassification = { kinds: string[]; tables: string[]; functions: string[]; flags: string[]; commands: string[] } | null;
+
+export type StatementRecord = {
+  id: string;
+  sessionId: string;
+  seq: number;
+  protocol: 'simple' | 'extended';
+  text: string;
+  params: (string | null)[] | null;
+  classification: StatementClassification;
+  decision: 'allow' | 'block' | 'require_approval';
+  ruleId: string | null;
+  ruleName: string | null;
+  message: string | null;
+  startedAt: Date;
+};
+
+export type StatementOutcome = {
+  commandTag: string | null;
+  rowCount: number | null;
+  sqlstate: string | null;
+  errorMessage: string | null;
+  durationMs: number;
+};
+
+export type SessionStart = {
+  id: string;
+  userId: string;
+  userEmail: string;
+  tokenId: string | null;
+  targetId: string;
+  targetName: string;
+  clientAddress: string | null;
+  applicationName: string | null;
+  gatewayInstance: string;
+};
+
+export class AuditUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`Gatehouse audit store unavailable (${reason}); statement refused so that nothing runs unrecorded`);
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+/**
+ * Where the engine reports what happens. `recordDurable` resolves only once the record is
+ * committed (or rejects with AuditUnavailableError); `recordBatched` queues it for the next group
+ * commit and throws AuditUnavailableError when the batch is full or the store is failing, so the
+ * caller refuses the statement.
+ */
+export interface AuditSink {
+  startSession(session: SessionStart): Promise<void>;
+  recordDurable(record: StatementRecord): Promise<void>;
+  recordBatched(record: StatementRecord): void;
+  completeStatement(id: string, outcome: StatementOutcome): void;
+  endSession(id: string, reason: string): Promise<void>;
+}

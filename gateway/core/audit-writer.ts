@@ -1,0 +1,132 @@
+import type { Db } from '@/lib/db/client';
+import { completeStatements, endGatewaySession, insertGatewaySession, insertStatements, type NewStatement, type StatementOutcomeRow } from '@/lib/audit/statement-store';
+import { AuditUnavailableError, type AuditSink, type SessionStart, type StatementOutcome, type StatementRecord } from './audit-sink';
+
+export type AuditWriterOptions = { batchWindowMs: number; maxBatched: number; retryMs: number };
+
+const DEFAULTS: AuditWriterOptions = { batchWindowMs: 5, maxBatched: 10_000, retryMs: 500 };
+
+type Waiter = { id: string; resolve: () => void; reject: (e: Error) => void };
+
+/**
+ * Group commit for statement records. Durable records are flushed on the next tick together with
+ * whatever else is queued, and their promises settle when that INSERT commits. Batched records
+ * wait at most one batch window. When a flush fails, batched records stay queued (bounded) and
+ * the writer reports itself unavailable until a flush succeeds, so the engine refuses new
+ * statements instead of running them unrecorded.
+ */
+export class AuditWriter implements AuditSink {
+  private queue: NewStatement[] = [];
+  private readonly queuedById = new Map<string, NewStatement>();
+  private waiters: Waiter[] = [];
+  private outcomes: StatementOutcomeRow[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private failure: string | null = null;
+  private readonly options: AuditWriterOptions;
+
+  constructor(
+    private readonly db: Db,
+    options: Partial<AuditWriterOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  get isHealthy(): boolean {
+    return this.failure === null;
+  }
+
+  async startSession(session: SessionStart): Promise<void> {
+    await insertGatewaySession(this.db, session).catch((e: Error) => {
+      throw new AuditUnavailableError(e.message);
+    });
+  }
+
+  async endSession(id: string, reason: string): Promise<void> {
+    await this.flush();
+    await endGatewaySession(this.db, id, reason);
+  }
+
+  recordDurable(record: StatementRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(record);
+      this.waiters.push({ id: record.id, resolve, reject });
+      this.schedule(0);
+    });
+  }
+
+  recordBatched(record: StatementRecord): void {
+    if (this.failure) throw new AuditUnavailableError(this.failure);
+    if (this.queue.length >= this.options.maxBatched) throw new AuditUnavailableError('audit batch is full');
+    this.enqueue(record);
+    this.schedule(this.options.batchWindowMs);
+  }
+
+  completeStatement(id: string, outcome: StatementOutcome): void {
+    const queued = this.queuedById.get(id);
+    if (queued) {
+      Object.assign(queued, outcome);
+      return;
+    }
+    this.outcomes.push({ id, ...outcome });
+    this.schedule(this.options.batchWindowMs);
+  }
+
+  /** Writes everything queued now; resolves when done (or failed). */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.queue.length === 0 && this.outcomes.length === 0 && this.waiters.length === 0) return;
+    this.flushing = this.flushOnce().finally(() => (this.flushing = null));
+    await this.flushing;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  private enqueue(record: StatementRecord): void {
+    const row: NewStatement = { ...record };
+    this.queue.push(row);
+    this.queuedById.set(record.id, row);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer && delayMs > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, delayMs);
+  }
+
+  private async flushOnce(): Promise<void> {
+    const rows = this.queue;
+    const waiters = this.waiters;
+    const outcomes = this.outcomes;
+    this.queue = [];
+    this.waiters = [];
+    this.outcomes = [];
+    for (const row of rows) this.queuedById.delete(row.id!);
+    try {
+      await this.db.transaction(async (tx) => {
+        await insertStatements(tx as unknown as Db, rows);
+        await completeStatements(tx as unknown as Db, outcomes);
+      });
+      this.failure = null;
+      waiters.forEach((w) => w.resolve());
+    } catch (e) {
+      this.failure = (e as Error).message;
+      const error = new AuditUnavailableError(this.failure);
+      waiters.forEach((w) => w.reject(error));
+      // Durable records belong to statements now refused: they never ran, so they are not retried.
+      const durable = new Set(waiters.map((w) => w.id));
+      const keep = rows.filter((r) => !durable.has(r.id)).slice(0, this.options.maxBatched);
+      this.queue = [...keep, ...this.queue];
+      for (const row of keep) this.queuedById.set(row.id!, row);
+      this.outcomes = [...outcomes, ...this.outcomes];
+      this.schedule(this.options.retryMs);
+    }
+  }
+}

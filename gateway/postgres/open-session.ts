@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type net from 'node:net';
+import type tls from 'node:tls';
+import type { Db } from '@/lib/db/client';
+import { authenticateAccessToken, tokenAllowsTarget } from '@/lib/tokens/authenticate-access-token';
+import { getTargetRow } from '@/lib/targets/get-target';
+import { openTargetPassword } from '@/lib/targets/target-secret';
+import { getTargetPolicyRules } from '@/lib/policy/target-policy';
+import { isAppError } from '@/lib/errors';
+import { authenticationOk, backendKeyData, noticeResponse, parameterStatus, readyForQuery } from './backend-messages';
+import { HandshakeError } from './client-handshake';
+import type { StartupParams } from './frontend-messages';
+import { upstreamStartupParams } from './startup-params';
+import { connectUpstream, UpstreamError } from './upstream-connect';
+import { PgSession } from './pg-session';
+import type { AuditSink } from '../core/audit-sink';
+import type { CancelRegistry } from '../core/cancel-registry';
+import type { SessionRegistry } from '../core/session-registry';
+
+export type OpenSessionDeps = {
+  db: Db;
+  audit: AuditSink;
+  cancels: CancelRegistry;
+  sessions: SessionRegistry;
+  gatewayInstance: string;
+  maxMessageBytes: number;
+};
+
+/**
+ * From a password-bearing startup to a relaying session: the token decides the identity, the
+ * database name picks the target, the token's scope must include it, the target's rules are
+ * loaded, the upstream session is opened with the stored credentials, and the session is
+ * recorded before the client gets AuthenticationOk. Any failure is a HandshakeError (FATAL).
+ */
+export async function openSession(
+  deps: OpenSessionDeps,
+  hello: { socket: net.Socket | tls.TLSSocket; params: StartupParams; password: string },
+): Promise<PgSession> {
+  const { db } = deps;
+  const identity = await authenticateAccessToken(db, hello.password).catch((e: unknown) => {
+    throw new HandshakeError(`Gatehouse: ${isAppError(e) ? e.message : 'authentication failed'}`, '28P01');
+  });
+  const targetName = hello.params.database ?? '';
+  const target = await getTargetRow(db, targetName).catch(() => {
+    throw new HandshakeError(`Gatehouse: no target named "${targetName}" (use the target's name as dbname)`, '3D000');
+  });
+  if (!tokenAllowsTarget(identity.token, target.id)) {
+    throw new HandshakeError(`Gatehouse: access token "${identity.token.name}" is not allowed to reach target "${target.name}"`, '28000');
+  }
+  const rules = await getTargetPolicyRules(db, target.id).catch((e: Error) => {
+    throw new HandshakeError(`Gatehouse: the policy of target "${target.name}" cannot be loaded (${e.message}); refusing`, '58000');
+  });
+  const { forwarded, dropped } = upstreamStartupParams(hello.params);
+  const upstream = await connectUpstream(
+    { host: target.host, port: target.port, database: target.database, username: target.username, password: openTargetPassword(target.id, target.passwordCiphertext), tlsMode: target.tlsMode },
+    forwarded,
+  ).catch((e: unknown) => {
+    throw new HandshakeError(`Gatehouse: ${e instanceof UpstreamError ? e.message : 'cannot connect to the target'}`, e instanceof UpstreamError ? e.sqlstate : '08001');
+  });
+  const sessionId = randomUUID();
+  try {
+    await deps.audit.startSession({
+      id: sessionId,
+      userId: identity.user.id,
+      userEmail: identity.user.email,
+      tokenId: identity.token.id,
+      targetId: target.id,
+      targetName: target.name,
+      clientAddress: hello.socket.remoteAddress ?? null,
+      applicationName: hello.params.application_name ?? null,
+      gatewayInstance: deps.gatewayInstance,
+    });
+  } catch (e) {
+    upstream.socket.destroy();
+    throw new HandshakeError(`Gatehouse: ${(e as Error).message}`, '57P03');
+  }
+  const cancelKey = upstream.backendKey
+    ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey })
+    : { pid: 0, secret: 0, release: () => {} };
+  let unregister = () => {};
+  const session = new PgSession(hello.socket, upstream, {
+    sessionId,
+    identity: { userId: identity.user.id, role: identity.user.role, tokenId: identity.token.id },
+    rules: () => rules,
+    audit: deps.audit,
+    strictReads: false,
+    maxMessageBytes: deps.maxMessageBytes,
+    onEnd: (reason) => {
+      cancelKey.release();
+      unregister();
+      deps.audit.endSession(sessionId, reason).catch((e: Error) => console.error(`gateway: could not record the end of session ${sessionId}: ${e.message}`));
+    },
+  });
+  unregister = deps.sessions.add({ id: sessionId, userId: identity.user.id, tokenId: identity.token.id, targetId: target.id, terminate: (r) => session.terminate(r) });
+  const greeting = [authenticationOk(), ...upstream.parameters.map(([k, v]) => parameterStatus(k, v)), backendKeyData(cancelKey.pid, cancelKey.secret)];
+  if (dropped.length) greeting.push(noticeResponse({ severity: 'NOTICE', code: '01000', message: `Gatehouse ignored startup parameters: ${dropped.join(', ')}` }));
+  greeting.push(readyForQuery('I'));
+  hello.socket.write(Buffer.concat(greeting));
+  session.start();
+  return session;
+}

@@ -1,0 +1,273 @@
+import type net from 'node:net';
+import type tls from 'node:tls';
+import type { PolicyRule } from '@/lib/policy/evaluate-policy';
+import { Frontend } from './message-codes';
+import { MessageBuffer, ProtocolError, type Frame } from './message-buffer';
+import { errorResponse } from './backend-messages';
+import { buildParse, buildQuery, paramFormat, parseBind, parseExecute, parseParse, parseQuery, parseTargetRef } from './frontend-messages';
+import { ResponseTracker, type Pending, type StatementRef, type Substitute } from './response-tracker';
+import { buildRecord, judgeStatement, REFUSED_SQL, type GateIdentity, type GateVerdict } from './statement-gate';
+import type { UpstreamConnection } from './upstream-connect';
+import { AuditUnavailableError, type AuditSink } from '../core/audit-sink';
+
+type Socket = net.Socket | tls.TLSSocket;
+
+export type SessionOptions = {
+  sessionId: string;
+  identity: GateIdentity;
+  rules: () => PolicyRule[];
+  audit: AuditSink;
+  strictReads: boolean;
+  maxMessageBytes: number;
+  onEnd: (reason: string) => void;
+};
+
+type Prepared = { text: string; verdict: GateVerdict };
+type Portal = { statement: Prepared | undefined; params: (string | null)[] };
+
+const MAX_PARAM_CHARS = 4096;
+const REFUSED_STATEMENT_NAME = 'gatehouse_refused';
+const FUNCTION_CALL_REFUSED: Substitute = { sqlstate: '42501', message: 'Gatehouse: fast-path function calls are not allowed; use SQL' };
+
+/**
+ * Relays one authenticated client session to its upstream connection, inspecting every
+ * statement on the way: simple queries and Parse are judged by policy, refused ones are
+ * substituted (see REFUSED_SQL), writes wait for a durable audit record, and every answer is
+ * matched to its request by the ResponseTracker. Each side's chunk becomes one socket write.
+ */
+export class PgSession {
+  private readonly fromClient: MessageBuffer;
+  private readonly tracker: ResponseTracker;
+  private readonly prepared = new Map<string, Prepared>();
+  private readonly portals = new Map<string, Portal>();
+  private readonly pendingChunks: Buffer[] = [];
+  private toUpstream: Buffer[] = [];
+  private processing = false;
+  private seq = 0;
+  private ended = false;
+
+  constructor(
+    private readonly client: Socket,
+    private readonly upstream: UpstreamConnection,
+    private readonly options: SessionOptions,
+  ) {
+    this.fromClient = new MessageBuffer(options.maxMessageBytes);
+    this.tracker = new ResponseTracker((id, outcome) => options.audit.completeStatement(id, outcome));
+  }
+
+  start(): void {
+    const { client } = this;
+    const server = this.upstream.socket;
+    client.setNoDelay(true);
+    client.on('data', (chunk: Buffer) => this.onClientData(chunk));
+    server.on('data', (chunk: Buffer) => this.onUpstreamData(chunk));
+    client.on('drain', () => server.resume());
+    server.on('drain', () => client.resume());
+    client.on('close', () => this.end('client disconnected'));
+    server.on('close', () => this.end('target closed the connection'));
+    client.on('error', (e) => this.end(`client error: ${e.message}`));
+    server.on('error', (e) => this.end(`target error: ${e.message}`));
+    if (client.destroyed) return this.end('client disconnected before the session started');
+    this.onUpstreamFrames(this.upstream.pending.frames);
+  }
+
+  end(reason: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.client.destroy();
+    this.upstream.socket.destroy();
+    this.options.onEnd(reason);
+  }
+
+  /** Ends the session with a FATAL the client can read (revocation, timeouts, shutdown). */
+  terminate(reason: string, sqlstate = '57P01'): void {
+    if (this.ended) return;
+    if (this.client.writable) this.client.write(errorResponse({ severity: 'FATAL', code: sqlstate, message: `Gatehouse: ${reason}` }));
+    this.client.end();
+    this.end(reason);
+  }
+
+  private onUpstreamData(chunk: Buffer): void {
+    let frames: Frame[];
+    try {
+      frames = this.upstream.pending.buffer.push(chunk);
+    } catch (e) {
+      return this.terminate(`target sent an invalid message: ${(e as Error).message}`, '08P01');
+    }
+    this.onUpstreamFrames(frames);
+  }
+
+  private onUpstreamFrames(frames: Frame[]): void {
+    if (frames.length === 0) return;
+    const out = frames.length === 1 ? this.tracker.handle(frames[0]!) : Buffer.concat(frames.map((f) => this.tracker.handle(f)));
+    if (!this.client.write(out)) this.upstream.socket.pause();
+  }
+
+  private onClientData(chunk: Buffer): void {
+    this.pendingChunks.push(chunk);
+    if (!this.processing) void this.drainClient();
+  }
+
+  private async drainClient(): Promise<void> {
+    this.processing = true;
+    try {
+      while (this.pendingChunks.length && !this.ended) {
+        for (const frame of this.fromClient.push(this.pendingChunks.shift()!)) {
+          const wait = this.onClientFrame(frame);
+          if (wait) {
+            this.flushUpstream();
+            this.client.pause();
+            await wait;
+            if (!this.ended) this.client.resume();
+          }
+        }
+        this.flushUpstream();
+      }
+    } catch (e) {
+      const message = e instanceof ProtocolError ? `protocol violation: ${e.message}` : `internal error: ${(e as Error).message}`;
+      this.terminate(message, e instanceof ProtocolError ? '08P01' : 'XX000');
+    } finally {
+      this.processing = false;
+    }
+  }
+
+  private flushUpstream(): void {
+    if (this.toUpstream.length === 0) return;
+    const out = this.toUpstream.length === 1 ? this.toUpstream[0]! : Buffer.concat(this.toUpstream);
+    this.toUpstream = [];
+    if (!this.upstream.socket.write(out)) this.client.pause();
+  }
+
+  private send(raw: Buffer, expect: Pending | null): void {
+    this.toUpstream.push(raw);
+    if (expect) this.tracker.expect(expect);
+  }
+
+  /** Handles one client message; returns a promise when it must wait (a durable audit write). */
+  private onClientFrame(frame: Frame): Promise<void> | null {
+    switch (frame.type) {
+      case Frontend.Query:
+        return this.onQuery(parseQuery(frame.payload), frame.raw);
+      case Frontend.Parse:
+        return this.onParse(frame);
+      case Frontend.Bind:
+        return this.onBind(frame), null;
+      case Frontend.Execute:
+        return this.onExecute(frame);
+      case Frontend.Describe:
+        parseTargetRef(frame.payload);
+        return this.send(frame.raw, { kind: 'describe' }), null;
+      case Frontend.Close: {
+        const ref = parseTargetRef(frame.payload);
+        (ref.kind === 'S' ? this.prepared : this.portals).delete(ref.name);
+        return this.send(frame.raw, { kind: 'close' }), null;
+      }
+      case Frontend.Sync:
+        this.portals.delete('');
+        return this.send(frame.raw, { kind: 'sync' }), null;
+      case Frontend.Flush:
+      case Frontend.CopyData:
+      case Frontend.CopyDone:
+      case Frontend.CopyFail:
+        return this.send(frame.raw, null), null;
+      case Frontend.FunctionCall:
+        return this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: FUNCTION_CALL_REFUSED }), null;
+      case Frontend.Terminate:
+        this.send(frame.raw, null);
+        this.flushUpstream();
+        this.end('client terminated');
+        return null;
+      default:
+        throw new ProtocolError(`unexpected message type '${String.fromCharCode(frame.type)}'`);
+    }
+  }
+
+  private onQuery(text: string, raw: Buffer): Promise<void> | null {
+    const verdict = this.judge(text);
+    const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'simple', text, params: null }, verdict);
+    if (verdict.substitute) {
+      this.recordRefused(record);
+      return this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: verdict.substitute }), null;
+    }
+    const statement: StatementRef = { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
+    return this.audited(record, verdict, () => this.send(raw, { kind: 'query', statement, substitute: null }), (s) =>
+      this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: s }),
+    );
+  }
+
+  private onParse(frame: Frame): null {
+    const parse = parseParse(frame.payload);
+    const verdict = this.judge(parse.query);
+    this.prepared.set(parse.name, { text: parse.query, verdict });
+    if (verdict.substitute) {
+      const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'extended', text: parse.query, params: null }, verdict);
+      this.recordRefused(record);
+      this.send(buildParse({ name: parse.name, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: verdict.substitute });
+      return null;
+    }
+    this.send(frame.raw, { kind: 'parse', substitute: null });
+    return null;
+  }
+
+  private onBind(frame: Frame): void {
+    const bind = parseBind(frame.payload);
+    const params = bind.values.map((v, i) => {
+      if (v === null) return null;
+      const text = paramFormat(bind, i) === 1 ? `\\x${v.toString('hex')}` : v.toString('utf8');
+      return text.length > MAX_PARAM_CHARS ? `${text.slice(0, MAX_PARAM_CHARS)}… (${text.length} chars)` : text;
+    });
+    this.portals.set(bind.portal, { statement: this.prepared.get(bind.statement), params });
+    this.send(frame.raw, { kind: 'bind' });
+  }
+
+  private onExecute(frame: Frame): Promise<void> | null {
+    const { portal: name } = parseExecute(frame.payload);
+    const portal = this.portals.get(name);
+    const prepared = portal?.statement;
+    if (!portal || !prepared || prepared.verdict.substitute) {
+      // The server answers this itself: the portal does not exist or its Parse already failed.
+      return this.send(frame.raw, { kind: 'execute', statement: null }), null;
+    }
+    const record = buildRecord(
+      { sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'extended', text: prepared.text, params: portal.params },
+      prepared.verdict,
+    );
+    const statement: StatementRef = { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
+    return this.audited(record, prepared.verdict, () => this.send(frame.raw, { kind: 'execute', statement }), (s) =>
+      // A failing Parse in the Execute's place makes the server skip to Sync, as for any error.
+      this.send(buildParse({ name: REFUSED_STATEMENT_NAME, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: s }),
+    );
+  }
+
+  /** Forwards once the record is safe: durable first for anything that can change data, batched for reads. */
+  private audited(
+    record: ReturnType<typeof buildRecord>,
+    verdict: GateVerdict,
+    forward: () => void,
+    refuse: (s: Substitute) => void,
+  ): Promise<void> | null {
+    const unavailable = (e: unknown): Substitute => ({ sqlstate: '57P03', message: e instanceof AuditUnavailableError ? e.message : `Gatehouse audit failed: ${(e as Error).message}` });
+    if (!verdict.needsDurableAudit) {
+      try {
+        this.options.audit.recordBatched(record);
+        forward();
+      } catch (e) {
+        refuse(unavailable(e));
+      }
+      return null;
+    }
+    return this.options.audit.recordDurable(record).then(forward, (e) => refuse(unavailable(e)));
+  }
+
+  private recordRefused(record: ReturnType<typeof buildRecord>): void {
+    try {
+      this.options.audit.recordBatched(record);
+    } catch {
+      // The statement is refused either way; the audit outage is reported on the next allowed one.
+    }
+  }
+
+  private judge(text: string): GateVerdict {
+    return judgeStatement(text, this.options.identity, this.options.rules(), this.options.strictReads);
+  }
+}

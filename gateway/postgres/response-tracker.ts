@@ -1,0 +1,124 @@
+import { Backend } from './message-codes';
+import type { Frame } from './message-buffer';
+import { errorResponse, parseNoticeFields, type TransactionStatus } from './backend-messages';
+import type { StatementOutcome } from '../core/audit-sink';
+
+export type Substitute = { sqlstate: string; message: string; hint?: string };
+
+export type StatementRef = { id: string; startedAt: number; tags: string[]; rows: number };
+
+export type Pending =
+  | { kind: 'query'; statement: StatementRef | null; substitute: Substitute | null }
+  | { kind: 'parse'; substitute: Substitute | null }
+  | { kind: 'execute'; statement: StatementRef | null }
+  | { kind: 'bind' | 'describe' | 'close' | 'sync' };
+
+/**
+ * Matches each backend message to the frontend request it answers, in order, as the server
+ * processes them: this is how results reach the audit record, and how the error the server
+ * raises for a substituted (blocked) statement is replaced by Gatehouse's own message.
+ * https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+ */
+export class ResponseTracker {
+  private readonly queue: Pending[] = [];
+  transactionStatus: TransactionStatus = 'I';
+
+  constructor(private readonly onOutcome: (id: string, outcome: StatementOutcome) => void) {}
+
+  expect(entry: Pending): void {
+    this.queue.push(entry);
+  }
+
+  get inFlight(): number {
+    return this.queue.length;
+  }
+
+  /** Returns the bytes to send to the client for this frame: the frame itself, or a replacement. */
+  handle(frame: Frame): Buffer {
+    const head = this.queue[0];
+    switch (frame.type) {
+      case Backend.DataRow:
+        if (head && (head.kind === 'query' || head.kind === 'execute') && head.statement) head.statement.rows++;
+        return frame.raw;
+      case Backend.CommandComplete:
+      case Backend.EmptyQueryResponse:
+      case Backend.PortalSuspended:
+        this.complete(head, frame);
+        return frame.raw;
+      case Backend.ParseComplete:
+      case Backend.BindComplete:
+      case Backend.CloseComplete:
+        this.popIf(['parse', 'bind', 'close']);
+        return frame.raw;
+      case Backend.RowDescription:
+      case Backend.NoData:
+        this.popIf(['describe']);
+        return frame.raw;
+      case Backend.ErrorResponse:
+        return this.error(head, frame);
+      case Backend.ReadyForQuery:
+        this.ready(frame);
+        return frame.raw;
+      default:
+        return frame.raw;
+    }
+  }
+
+  private popIf(kinds: Pending['kind'][]): void {
+    if (this.queue[0] && kinds.includes(this.queue[0].kind)) this.queue.shift();
+  }
+
+  private complete(head: Pending | undefined, frame: Frame): void {
+    if (!head || (head.kind !== 'query' && head.kind !== 'execute')) return;
+    if (head.statement) {
+      const tag = frame.type === Backend.CommandComplete ? frame.payload.toString('utf8', 0, Math.max(0, frame.payload.length - 1)) : '';
+      if (tag) head.statement.tags.push(tag);
+    }
+    if (head.kind === 'execute') {
+      this.queue.shift();
+      this.finish(head.statement, null);
+    }
+  }
+
+  private error(head: Pending | undefined, frame: Frame): Buffer {
+    const fields = parseNoticeFields(frame.payload);
+    // FATAL ends the connection; an error at Sync (e.g. a deferred constraint at commit) answers the Sync itself.
+    if (fields.S === 'FATAL' || fields.S === 'PANIC' || !head || head.kind === 'sync') return frame.raw;
+    const substitute = head.kind === 'query' || head.kind === 'parse' ? head.substitute : null;
+    const failure = { sqlstate: substitute?.sqlstate ?? fields.C ?? null, message: substitute?.message ?? fields.M ?? null };
+    if (head.kind === 'query') {
+      if (head.statement) this.finish(head.statement, failure);
+      head.statement = null;
+    } else {
+      this.queue.shift();
+      if (head.kind === 'execute') this.finish(head.statement, failure);
+      // After an error the server skips everything up to the next Sync.
+      while (this.queue[0] && this.queue[0].kind !== 'sync') {
+        const skipped = this.queue.shift()!;
+        if (skipped.kind === 'execute' || skipped.kind === 'query') {
+          this.finish(skipped.statement, { sqlstate: failure.sqlstate, message: 'not executed: an earlier message in the pipeline failed' });
+        }
+      }
+    }
+    return substitute ? errorResponse({ severity: 'ERROR', code: substitute.sqlstate, message: substitute.message, hint: substitute.hint }) : frame.raw;
+  }
+
+  private ready(frame: Frame): void {
+    const head = this.queue.shift();
+    if (head && head.kind === 'query') this.finish(head.statement, null);
+    this.transactionStatus = String.fromCharCode(frame.payload[0] ?? 0x49) as TransactionStatus;
+  }
+
+  private finish(statement: StatementRef | null, failure: { sqlstate: string | null; message: string | null } | null): void {
+    if (!statement) return;
+    const tag = statement.tags.at(-1) ?? null;
+    const counted = tag ? Number(/(\d+)$/.exec(tag)?.[1]) : NaN;
+    this.onOutcome(statement.id, {
+      commandTag: statement.tags.length ? statement.tags.join('; ') : null,
+      rowCount: Number.isFinite(counted) ? counted : statement.rows || null,
+      sqlstate: failure?.sqlstate ?? null,
+      errorMessage: failure?.message ?? null,
+      durationMs: performance.now() - statement.startedAt,
+    });
+  }
+}

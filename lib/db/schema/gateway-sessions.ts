@@ -1,0 +1,55 @@
+import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users';
+import { targets } from './targets';
+import { accessTokens } from './access-tokens';
+
+/** One client connection through the gateway, from authentication to its end. */
+export const gatewaySessions = pgTable(
+  'gateway_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    userEmail: text('user_email').notNull(),
+    tokenId: uuid('token_id').references(() => accessTokens.id, { onDelete: 'set null' }),
+    targetId: uuid('target_id').references(() => targets.id, { onDelete: 'set null' }),
+    targetName: text('target_name').notNull(),
+    protocol: text('protocol').notNull().default('postgres'),
+    clientAddress: text('client_address'),
+    applicationName: text('application_name'),
+    gatewayInstance: text('gateway_instance').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('gateway_sessions_started_idx').on(t.startedAt), index('gateway_sessions_user_idx').on(t.userId)],
+);
+
+/** One statement a client sent: what it was, what Gatehouse decided, and what came of it. */
+export const statements = pgTable(
+  'statements',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => gatewaySessions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    protocol: text('protocol').notNull(),
+    text: text('text').notNull(),
+    params: jsonb('params').$type<(string | null)[]>(),
+    classification: jsonb('classification').$type<{ kinds: string[]; tables: string[]; functions: string[]; flags: string[]; commands: string[] } | null>(),
+    decision: text('decision').notNull(),
+    ruleId: text('rule_id'),
+    ruleName: text('rule_name'),
+    message: text('message'),
+    commandTag: text('command_tag'),
+    rowCount: bigint('row_count', { mode: 'number' }),
+    sqlstate: text('sqlstate'),
+    errorMessage: text('error_message'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    durationMs: real('duration_ms'),
+  },
+  (t) => [index('statements_session_seq_idx').on(t.sessionId, t.seq), index('statements_started_idx').on(t.startedAt)],
+);
+
+export type GatewaySessionRow = typeof gatewaySessions.$inferSelect;
+export type StatementRow = typeof statements.$inferSelect;

@@ -1,0 +1,80 @@
+import { classifyStatement } from './classify-statement';
+import { LruCache } from './lru-cache';
+import { assertSqlParserReady, fingerprintSql, parseStatements } from './pg-parser';
+import type { Classification, StatementFlag, StatementInfo } from './statement-types';
+import { statementText } from './statement-text';
+
+export { initSqlParser } from './pg-parser';
+export { STATEMENT_FLAGS, STATEMENT_KINDS } from './statement-types';
+export type { Classification, StatementFlag, StatementInfo, StatementKind } from './statement-types';
+
+/** Larger texts are refused unparsed: parsing is synchronous and costs about 1.5 ms per KiB. */
+export const MAX_SQL_BYTES = 1024 * 1024;
+const CACHE_ENTRIES = 5_000;
+/** In UTF-16 code units: cheap to check before the cache lookup. */
+const MAX_CACHED_LENGTH = 8 * 1024;
+
+const cache = new LruCache<string, Classification>(CACHE_ENTRIES);
+
+function union<T>(lists: T[][]): T[] {
+  return [...new Set(lists.flat())];
+}
+
+function refuse(error: string): Classification {
+  return { ok: false, error };
+}
+
+function classifyUncached(sql: string): Classification {
+  const utf8 = Buffer.from(sql, 'utf8');
+  if (utf8.length > MAX_SQL_BYTES) return refuse(`SQL text of ${utf8.length} bytes exceeds the ${MAX_SQL_BYTES}-byte limit`);
+  // The wire protocol ends a query string at the first NUL; the parser would silently do the same.
+  if (sql.includes('\0')) return refuse('SQL text contains a NUL byte');
+  // PostgreSQL answers an empty or comment-only query with EmptyQueryResponse; libpg_query throws on ''.
+  if (sql === '') return emptyClassification();
+  try {
+    const statements: StatementInfo[] = parseStatements(sql).map((raw) =>
+      classifyStatement(raw.stmt, statementText(sql, utf8, raw.stmt_location, raw.stmt_len)),
+    );
+    if (statements.length === 0) return emptyClassification();
+    const flags = union<StatementFlag>(statements.map((s) => s.flags));
+    if (statements.length > 1) flags.push('multi-statement');
+    return {
+      ok: true,
+      statements,
+      flags,
+      kinds: union(statements.map((s) => [s.kind])),
+      tables: union(statements.map((s) => s.tables)),
+      functions: union(statements.map((s) => s.functions)),
+      fingerprint: fingerprintSql(sql),
+    };
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function emptyClassification(): Classification {
+  return { ok: true, statements: [], flags: [], kinds: [], tables: [], functions: [], fingerprint: '' };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Classifies every statement in a simple-query string with PostgreSQL's own parser. Fails closed:
+ * text that does not parse is `ok: false` with the parser's message. Results are cached by exact
+ * text and frozen, since the same object is handed to every caller.
+ */
+export function classifySql(sql: string): Classification {
+  assertSqlParserReady();
+  const isCacheable = sql.length <= MAX_CACHED_LENGTH;
+  const cached = isCacheable ? cache.get(sql) : undefined;
+  if (cached) return cached;
+  const result = deepFreeze(classifyUncached(sql));
+  if (isCacheable) cache.set(sql, result);
+  return result;
+}

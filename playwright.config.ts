@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { defineConfig } from '@playwright/test';
+
+// Workers re-read this file; the run's names are fixed once in the environment so every process agrees.
+process.env.E2E_SUFFIX ??= `${process.pid}_${randomBytes(3).toString('hex')}`;
+const suffix = process.env.E2E_SUFFIX;
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export const E2E_ENV = {
+  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/gatehouse_e2e_${suffix}`,
+  DEMO_DATABASE_URL: `postgres://postgres@127.0.0.1:5432/gatehouse_e2e_demo_${suffix}`,
+  REDIS_PREFIX: `gatehouse_e2e_${suffix}`,
+  GATEHOUSE_MASTER_KEY: (process.env.E2E_MASTER_KEY ??= randomBytes(32).toString('base64')),
+  NEXTAUTH_SECRET: (process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString('hex')),
+  NEXTAUTH_URL: baseURL,
+  PUBLIC_URL: baseURL,
+  PORT: String(port),
+  GATEWAY_PG_PORT: String(25000 + (process.pid % 5000)),
+  GATEHOUSE_ENV_FILE: `/tmp/gatehouse-e2e-${suffix}.env`,
+};
+Object.assign(process.env, E2E_ENV);
+
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: './bin/gatehouse start',
+    url: `${baseURL}/signin`,
+    timeout: 400_000,
+    reuseExistingServer: false,
+    env: E2E_ENV,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
