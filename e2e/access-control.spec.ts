@@ -80,7 +80,7 @@ test('bad API input gets 422 with field errors and changes nothing', async ({ re
   expect(bad.status()).toBe(422);
   const { error } = await bad.json();
   expect(Object.keys(error.fieldErrors).sort()).toEqual(['database', 'name', 'password', 'port']);
-  const notJson = await request.post('/api/v1/targets', { headers: { ...headers, 'Content-Type': 'application/json' }, data: '{oops' });
+  const notJson = await request.post('/api/v1/targets', { headers: { ...headers, 'Content-Type': 'application/json' }, data: Buffer.from('{oops') });
   expect(notJson.status()).toBe(400);
   const after = (await (await request.get('/api/v1/targets', { headers })).json()).targets.length;
   expect(after).toBe(before);

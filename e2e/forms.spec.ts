@@ -16,8 +16,8 @@ test('a bad target form shows field errors, keeps what was typed and registers n
   await page.getByLabel('Username').fill('app');
   await page.getByLabel('Password').fill('whatever-password');
   await page.getByRole('button', { name: 'Register target' }).click();
-  await expect(page.getByText('Port must be 1-65535')).toBeVisible();
-  await expect(page.getByText(/lower-case letters, digits/)).toBeVisible();
+  await expect(page.getByText('Port must be 1-65535', { exact: true })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /lower-case letters, digits/ })).toBeVisible();
   await expect(page.getByLabel('Host')).toHaveValue('db.example.test');
   await expect(page).toHaveURL(/\/targets\/new$/);
   await page.goto('/targets');

@@ -1,11 +1,14 @@
 import { assertLocalDatabaseUrl } from '../test/local-url';
 import { dropDatabase } from '../lib/db/ensure-database';
+import { dropDemoDatabase } from '../lib/demo/drop-demo-database';
 
-/** The web server creates and migrates the run's store at start; this drops it (and the demo copy) at the end. */
+/** The web server creates and migrates the run's store at start; this drops it and the run's demo copy at the end. */
 export default async function globalSetup() {
-  const urls = [process.env.DATABASE_URL!, process.env.DEMO_DATABASE_URL!];
-  urls.forEach(assertLocalDatabaseUrl);
+  const store = process.env.DATABASE_URL!;
+  const demo = process.env.DEMO_DATABASE_URL!;
+  [store, demo].forEach(assertLocalDatabaseUrl);
   return async () => {
-    for (const url of urls) await dropDatabase(url);
+    await dropDatabase(store);
+    await dropDemoDatabase(demo);
   };
 }

@@ -111,8 +111,8 @@ export class AuditWriter implements AuditSink {
     for (const row of rows) this.queuedById.delete(row.id!);
     try {
       await this.db.transaction(async (tx) => {
-        await insertStatements(tx as unknown as Db, rows);
-        await completeStatements(tx as unknown as Db, outcomes);
+        await insertStatements(tx, rows);
+        await completeStatements(tx, outcomes);
       });
       this.failure = null;
       waiters.forEach((w) => w.resolve());

@@ -1,9 +1,11 @@
-import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { drizzle, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { getEnv } from '../env';
 import * as schema from './schema';
 
-export type Db = PostgresJsDatabase<typeof schema>;
+/** The client or a transaction on it: query functions accept either. */
+export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
 
 type Handle = { db: Db; sql: postgres.Sql };
 

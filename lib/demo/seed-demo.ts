@@ -28,10 +28,8 @@ export async function seedDemo(
   requireMasterKey();
   const demo = await (options.demoDatabase ?? ensureDemoDatabase)();
 
-  // All or nothing, or a half-seeded store would count as seeded forever. The Db type does not
-  // admit a transaction yet; the operations only use the query builder both share.
-  return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+  // All or nothing, or a half-seeded store would count as seeded forever.
+  return db.transaction(async (txDb) => {
     await createTarget(txDb, {
       actor: CLI_ACTOR,
       input: { name: DEMO_TARGET_NAME, ...demo, tlsMode: 'disable' },

@@ -131,6 +131,14 @@ const cases: Case[] = [
   ['command glob', [rule('creates', 'block', { commands: ['CREATE *'] }), rule('all', 'allow')], USER, 'create index i on t (x)', 'block', 'creates'],
   ['command exact', [rule('drops', 'block', { commands: ['DROP'] }), rule('all', 'allow')], USER, 'DROP ROLE bob', 'allow', 'all'],
   ['any flag', [rule('danger', 'block', { flags: ['truncate', 'drop'] }), rule('all', 'allow')], USER, 'TRUNCATE t', 'block', 'danger'],
+  [
+    'search_path changes can be singled out',
+    [rule('agents-keep-search-path', 'block', { flags: ['search-path'] }, { subject: { tokenIds: ['t-agent'] } }), rule('all', 'allow')],
+    AGENT,
+    'SET search_path = secret, public',
+    'block',
+    'agents-keep-search-path',
+  ],
   ['pattern, case-insensitive', [rule('pii', 'require_approval', { pattern: '\\bssn\\b' }), allowReads], USER, 'SELECT SSN FROM people', 'require_approval', 'pii'],
   ['pattern that does not match', [rule('pii', 'require_approval', { pattern: '\\bssn\\b' }), allowReads], USER, 'SELECT name FROM people', 'allow', 'allow-reads'],
 
@@ -160,6 +168,14 @@ const cases: Case[] = [
   ['empty query', [], USER, '', 'allow', null],
   ['comment-only query', [], USER, '-- nothing', 'allow', null],
   ['a pattern that throws blocks', [rule('broken', 'allow', { pattern: '(' })], ADMIN, 'SELECT 1', 'block', 'broken'],
+  [
+    'a malformed rule blocks',
+    [{ ...rule('malformed', 'allow'), subject: undefined } as unknown as PolicyRule],
+    ADMIN,
+    'SELECT 1',
+    'block',
+    'malformed',
+  ],
 ];
 
 describe('evaluatePolicy', () => {
@@ -239,6 +255,7 @@ describe('defaultPolicyRules', () => {
     ['DISCARD ALL', 'allow', 'default-allow-session-settings'],
     ['DEALLOCATE ALL', 'allow', 'default-allow-session-settings'],
     ['LISTEN jobs', 'allow', 'default-allow-session-settings'],
+    ['SET search_path = reporting, public', 'allow', 'default-allow-session-settings'],
     ['', 'allow', null],
 
     ['/* x */ DeLeTe FROM payments', 'block', 'default-block-delete-without-where'],

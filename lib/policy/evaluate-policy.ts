@@ -16,7 +16,8 @@
  * - A statement no rule matches is blocked ("No policy rule allows this <command> statement").
  * - The string's decision is its most severe statement decision (block > require_approval > allow;
  *   the first such statement on a tie), with the deciding rule, its message and statementIndex.
- * - A rule whose pattern throws (the schema should have refused it) blocks the statement.
+ * - A rule that throws while being evaluated (a pattern or shape the schema should have refused)
+ *   blocks the statement, naming that rule.
  */
 import type { StatementInfo } from '../sql/classify-sql';
 import type { PolicyAction, PolicyRule } from './policy-rule-schema';
@@ -35,15 +36,21 @@ function defaultMessage(rule: PolicyRule): string {
   return `Allowed by rule "${rule.name}"`;
 }
 
-function decideStatement(rules: readonly PolicyRule[], identity: PolicyIdentity, statement: StatementInfo, index: number): StatementDecision {
+function decideStatement(
+  rules: readonly PolicyRule[],
+  identity: PolicyIdentity,
+  statement: StatementInfo,
+  index: number,
+): StatementDecision {
   for (const rule of rules) {
-    if (!rule.enabled || !subjectCovers(rule.subject, identity)) continue;
+    if (!rule.enabled) continue;
     const ref = { id: rule.id, name: rule.name };
     let isMatch: boolean;
     try {
-      isMatch = ruleMatches(rule, statement);
+      isMatch = subjectCovers(rule.subject, identity) && ruleMatches(rule, statement);
     } catch {
-      return { index, statement, action: 'block', rule: ref, message: `Rule "${rule.name}" could not be evaluated, so the statement is blocked` };
+      const message = `Rule "${rule.name}" could not be evaluated, so the statement is blocked`;
+      return { index, statement, action: 'block', rule: ref, message };
     }
     if (isMatch) return { index, statement, action: rule.action, rule: ref, message: rule.message || defaultMessage(rule) };
   }

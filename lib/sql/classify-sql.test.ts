@@ -218,7 +218,7 @@ const cases: Case[] = [
     kind: 'write',
     command: 'SELECT',
     functions: ['set_config'],
-    flags: ['unsafe-function', 'set-config'],
+    flags: ['unsafe-function', 'set-config', 'search-path'],
   },
   {
     sql: 'SELECT * FROM payments WHERE id = (SELECT audit_log(1))',
@@ -279,6 +279,7 @@ const cases: Case[] = [
   { sql: "SET statement_timeout = '5s'", kind: 'utility', command: 'SET' },
   { sql: 'SET TRANSACTION ISOLATION LEVEL SERIALIZABLE', kind: 'utility', command: 'SET' },
   { sql: 'RESET ALL', kind: 'utility', command: 'RESET' },
+  { sql: 'SET search_path = evil, public', kind: 'utility', command: 'SET', flags: ['search-path'] },
   { sql: 'SET ROLE postgres', kind: 'utility', command: 'SET', flags: ['set-role'] },
   { sql: 'set local role postgres', kind: 'utility', command: 'SET', flags: ['set-role'] },
   { sql: `SET "ROLE" = 'postgres'`, kind: 'utility', command: 'SET', flags: ['set-role'] },
@@ -360,6 +361,14 @@ describe('classifySql', () => {
 
   it('refuses text containing a NUL byte', () => {
     expect(classifySql('SELECT 1\0; DROP TABLE payments')).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['operators', `DELETE FROM payments WHERE ${'NOT '.repeat(5_000)}true`],
+    ['subqueries', `SELECT * FROM ${'(SELECT * FROM '.repeat(5_000)}payments${') x'.repeat(5_000)}`],
+  ])('refuses deeply nested %s instead of crashing', (_label, sql) => {
+    expect(classifySql(sql).ok).toBe(false);
+    expect(classifySql('SELECT 1').ok).toBe(true);
   });
 
   it('refuses text over MAX_SQL_BYTES without parsing it', () => {

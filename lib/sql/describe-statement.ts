@@ -56,6 +56,7 @@ function describeSet(fields: AstObject): StatementShape {
   const flags: StatementFlag[] = [];
   if (name === 'role') flags.push('set-role');
   if (name === 'session_authorization') flags.push('session-authorization');
+  if (name === 'search_path') flags.push('search-path');
   return { kind: 'utility', command: isReset ? 'RESET' : 'SET', flags };
 }
 

@@ -23,6 +23,7 @@ function setConfigFlags(args: unknown[]): StatementFlag[] {
   const setting = constantText(args[0])?.toLowerCase();
   if (setting === 'session_authorization') return ['set-config', 'session-authorization'];
   if (setting === 'role' || setting === undefined) return ['set-config', 'set-role'];
+  if (setting === 'search_path') return ['set-config', 'search-path'];
   return ['set-config'];
 }
 

@@ -22,6 +22,7 @@ export const STATEMENT_FLAGS = [
   'set-config',
   'unsafe-function',
   'lock',
+  'search-path',
 ] as const;
 export type StatementFlag = (typeof STATEMENT_FLAGS)[number];
 

@@ -10,7 +10,7 @@ export type StatementFacts = { tables: string[]; functions: string[]; flags: Sta
 type WalkState = {
   /** False inside bodies that are stored, not run now: function bodies, rules, plain EXPLAIN. */
   executes: boolean;
-  /** True below the statement itself, so DML found there sits in a CTE (or COPY/EXPLAIN query). */
+  /** True below the statement itself (a wrapper's query excepted), so DML found there is nested, as in a CTE. */
   nested: boolean;
   /** CTE names visible here: an unqualified FROM item with one of these names is not a table. */
   ctes: ReadonlySet<string>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
-import { targets } from '../db/schema';
+import { targetPolicies, targets } from '../db/schema';
+import { defaultPolicyRules } from '../policy/default-policy-rules';
 import { AppError } from '../errors';
 import { assertRole, type Actor } from '../auth/actor';
 import { parseInput } from '../validation';
@@ -18,7 +19,7 @@ export function dangerError(danger: string): AppError {
   return new AppError('INVALID_INPUT', danger, { fieldErrors: { database: [danger] } });
 }
 
-/** Registers a target. The id is chosen first because the sealed password is bound to it. */
+/** Registers a target with the default policy pack. The id is chosen first because the sealed password is bound to it. */
 export async function createTarget(db: Db, options: { actor: Actor; input: CreateTargetInput }): Promise<PublicTarget> {
   assertRole(options.actor, ['admin']);
   const input = parseInput(createTargetSchema, options.input);
@@ -26,21 +27,25 @@ export async function createTarget(db: Db, options: { actor: Actor; input: Creat
   if (danger) throw dangerError(danger);
   const id = randomUUID();
   try {
-    const [row] = await db
-      .insert(targets)
-      .values({
-        id,
-        name: input.name,
-        host: input.host,
-        port: input.port,
-        database: input.database,
-        username: input.username,
-        tlsMode: input.tlsMode,
-        passwordCiphertext: sealTargetPassword(id, input.password),
-        createdById: options.actor.id,
-      })
-      .returning();
-    return toPublicTarget(row!);
+    const row = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(targets)
+        .values({
+          id,
+          name: input.name,
+          host: input.host,
+          port: input.port,
+          database: input.database,
+          username: input.username,
+          tlsMode: input.tlsMode,
+          passwordCiphertext: sealTargetPassword(id, input.password),
+          createdById: options.actor.id,
+        })
+        .returning();
+      await tx.insert(targetPolicies).values({ targetId: id, rules: defaultPolicyRules(), updatedById: options.actor.id });
+      return created!;
+    });
+    return toPublicTarget(row);
   } catch (e) {
     if (isUniqueViolation(e)) throw nameConflict(input.name);
     throw e;
