@@ -1,4 +1,4 @@
-import { test, expect, seedUser, seedToken, signInViaApi, type SeededUser } from './fixtures';
+import { test, expect, gotoReady, seedUser, seedToken, signInViaApi, type SeededUser } from './fixtures';
 
 let admin: SeededUser;
 let user: SeededUser;
@@ -13,14 +13,14 @@ test('a non-admin sees no targets page', async ({ page }) => {
   await page.goto('/targets');
   await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Register target' })).toHaveCount(0);
-  await page.goto('/targets/new');
+  await gotoReady(page, '/targets/new');
   await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Targets' })).toHaveCount(0);
 });
 
 test("a non-admin's call to the create-target action is refused by the action itself", async ({ page, browser, scratchTarget }) => {
   await signInViaApi(page, admin);
-  await page.goto('/targets/new');
+  await gotoReady(page, '/targets/new');
 
   // Swap this page's session for the non-admin's, then submit the admin's form: the request
   // reaches the server action with the non-admin's cookie, so only the action's own check stands.

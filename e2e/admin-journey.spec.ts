@@ -1,4 +1,4 @@
-import { test, expect, seedUser, type SeededUser } from './fixtures';
+import { test, expect, gotoReady, seedUser, type SeededUser } from './fixtures';
 
 let admin: SeededUser;
 
@@ -9,6 +9,7 @@ test.beforeAll(async () => {
 test('an admin registers a target, tests its connection, creates a token and signs out', async ({ page, scratchTarget }) => {
   await page.goto('/targets');
   await expect(page).toHaveURL(/\/signin/);
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('E-mail').fill(admin.email);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -18,7 +19,7 @@ test('an admin registers a target, tests its connection, creates a token and sig
   await expect(page.getByTestId('current-user')).toHaveText(admin.email);
 
   const name = `orders-${Date.now().toString(36)}`;
-  await page.goto('/targets/new');
+  await gotoReady(page, '/targets/new');
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Host').fill(scratchTarget.host);
   await page.getByLabel('Port').fill(String(scratchTarget.port));
@@ -33,10 +34,11 @@ test('an admin registers a target, tests its connection, creates a token and sig
   await expect(page.getByTestId('connection-result')).toContainText(/Connected: PostgreSQL \d+/);
   expect(await page.content()).not.toContain(scratchTarget.password);
 
-  await page.getByRole('link', { name: 'Tokens' }).click();
+  await gotoReady(page, '/tokens');
   await page.getByLabel('Name', { exact: true }).fill('ci pipeline');
   await page.getByLabel('Expires in').selectOption('7d');
   await page.getByRole('checkbox', { name }).check();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('ci pipeline');
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByTestId('new-token').textContent())!.trim();
   expect(token).toMatch(/^ghk_/);

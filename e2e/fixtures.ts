@@ -32,6 +32,12 @@ export async function signInViaApi(page: Page, user: SeededUser): Promise<void> 
   expect(cookies.some((c) => c.name.endsWith('next-auth.session-token'))).toBeTruthy();
 }
 
+/** Navigates and waits until the page's scripts have loaded, so typing is not lost to hydration. */
+export async function gotoReady(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+}
+
 type WorkerFixtures = { scratchTarget: ScratchTarget };
 
 export const test = base.extend<object, WorkerFixtures>({

@@ -1,4 +1,4 @@
-import { test, expect, seedUser, signInViaApi, type SeededUser } from './fixtures';
+import { test, expect, gotoReady, seedUser, signInViaApi, type SeededUser } from './fixtures';
 
 let admin: SeededUser;
 
@@ -8,7 +8,7 @@ test.beforeAll(async () => {
 
 test('a bad target form shows field errors, keeps what was typed and registers nothing', async ({ page }) => {
   await signInViaApi(page, admin);
-  await page.goto('/targets/new');
+  await gotoReady(page, '/targets/new');
   await page.getByLabel('Name', { exact: true }).fill('Bad Name!');
   await page.getByLabel('Host').fill('db.example.test');
   await page.getByLabel('Port').fill('70000');
@@ -27,7 +27,7 @@ test('a bad target form shows field errors, keeps what was typed and registers n
 test("the portal's own store cannot be registered as a target", async ({ page }) => {
   await signInViaApi(page, admin);
   const store = new URL(process.env.DATABASE_URL!);
-  await page.goto('/targets/new');
+  await gotoReady(page, '/targets/new');
   await page.getByLabel('Name', { exact: true }).fill('own-store');
   await page.getByLabel('Host').fill('localhost');
   await page.getByLabel('Port').fill(store.port || '5432');
@@ -40,7 +40,7 @@ test("the portal's own store cannot be registered as a target", async ({ page })
 
 test('an admin creates a person with a generated password who can then sign in, and disables them', async ({ page, browser }) => {
   await signInViaApi(page, admin);
-  await page.goto('/users');
+  await gotoReady(page, '/users');
   const email = `invitee-${Date.now().toString(36)}@e2e.test`;
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Name', { exact: true }).fill('Invited Person');
@@ -51,7 +51,7 @@ test('an admin creates a person with a generated password who can then sign in, 
 
   const invitee = await browser.newContext();
   const inviteePage = await invitee.newPage();
-  await inviteePage.goto('/signin');
+  await gotoReady(inviteePage, '/signin');
   await inviteePage.getByLabel('E-mail').fill(email);
   await inviteePage.getByLabel('Password').fill(password);
   await inviteePage.getByRole('button', { name: 'Sign in' }).click();

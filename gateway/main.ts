@@ -1,21 +1,63 @@
+import os from 'node:os';
+import type net from 'node:net';
 import { getEnv } from '../lib/env';
+import { closeDb, getDb } from '../lib/db/client';
 import { checkRedis } from '../lib/setup/check-redis';
+import { initSqlParser } from '../lib/sql/classify-sql';
+import { closeOrphanedSessions } from '../lib/audit/statement-store';
+import { AuditWriter } from './core/audit-writer';
+import { CancelRegistry } from './core/cancel-registry';
+import { SessionRegistry } from './core/session-registry';
+import { startPgListener } from './postgres/pg-listener';
+import { loadTlsMaterial } from './postgres/tls-certificate';
 
-export type Gateway = { stop(): Promise<void> };
+export type Gateway = { stop(): Promise<void>; port: number };
 
 /**
- * Starts the gateway's long-running parts, embedded in the portal (instrumentation.ts) or on its own
- * (`gatehouse gateway`). For now it only proves Redis is reachable, which its workers will need; the
- * PostgreSQL listener on GATEWAY_PG_PORT comes next.
+ * Starts the gateway, embedded in the portal (instrumentation.ts) or on its own (`gatehouse
+ * gateway`): warms the SQL parser, closes the sessions a previous run of this instance left open,
+ * loads or generates the TLS certificate, and opens the PostgreSQL listener on GATEWAY_PG_PORT.
  */
 export async function startGateway(): Promise<Gateway> {
   const env = getEnv();
   await checkRedis(env.REDIS_URL);
-  console.log(`gateway: ready (PostgreSQL listener will be on :${env.GATEWAY_PG_PORT})`);
+  await initSqlParser();
+  const db = getDb();
+  const gatewayInstance = `${os.hostname()}:${env.GATEWAY_PG_PORT}`;
+  const orphaned = await closeOrphanedSessions(db, gatewayInstance, 'gateway restarted');
+  if (orphaned) console.warn(`gateway: marked ${orphaned} session(s) left open by a previous run as ended`);
+  const tls = await loadTlsMaterial({ certPath: env.GATEWAY_TLS_CERT, keyPath: env.GATEWAY_TLS_KEY, dir: env.GATEWAY_TLS_DIR });
+  if (tls.generated) console.warn(`gateway: generated a self-signed TLS certificate at ${tls.certPath}; set GATEWAY_TLS_CERT and GATEWAY_TLS_KEY in production`);
+  const audit = new AuditWriter(db);
+  const sessions = new SessionRegistry();
+  const server: net.Server = await startPgListener({
+    db,
+    audit,
+    cancels: new CancelRegistry(),
+    sessions,
+    gatewayInstance,
+    maxMessageBytes: env.GATEWAY_MAX_MESSAGE_BYTES,
+    host: env.GATEWAY_HOST,
+    port: env.GATEWAY_PG_PORT,
+    tls,
+    allowCleartextOnLoopback: env.GATEWAY_ALLOW_CLEARTEXT_LOOPBACK === 'true',
+    preAuthTimeoutMs: env.GATEWAY_PREAUTH_TIMEOUT_MS,
+  }).catch((e: Error) => {
+    throw new Error(`cannot listen on ${env.GATEWAY_HOST}:${env.GATEWAY_PG_PORT} (GATEWAY_PG_PORT): ${e.message}`);
+  });
+  console.log(`gateway: PostgreSQL listener on ${env.GATEWAY_HOST}:${env.GATEWAY_PG_PORT}`);
   let stopping: Promise<void> | undefined;
   return {
+    port: env.GATEWAY_PG_PORT,
     stop() {
-      stopping ??= Promise.resolve().then(() => console.log('gateway: stopped'));
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          sessions.terminateWhere(() => true, 'the gateway is shutting down');
+        });
+        await audit.close();
+        console.log('gateway: stopped');
+      })();
       return stopping;
     },
   };
@@ -24,8 +66,6 @@ export async function startGateway(): Promise<Gateway> {
 /** Runs the gateway as its own process until SIGTERM or SIGINT; a second signal stops at once. */
 export async function runGateway(): Promise<void> {
   const gateway = await startGateway();
-  // Until the listener exists nothing else holds the event loop open, and signal handlers do not.
-  const keepAlive = setInterval(() => {}, 1 << 30);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
@@ -36,8 +76,8 @@ export async function runGateway(): Promise<void> {
   process.once('SIGINT', force);
   try {
     await gateway.stop();
+    await closeDb();
   } finally {
-    clearInterval(keepAlive);
     process.off('SIGTERM', force);
     process.off('SIGINT', force);
   }
