@@ -75,7 +75,8 @@ export class AuditWriter implements AuditSink {
   /** Writes everything queued now; resolves when done (or failed). */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (this.queue.length === 0 && this.outcomes.length === 0 && this.waiters.length === 0) return;
+    // While failing, an empty flush still runs (an empty transaction): it is the probe that clears the failure.
+    if (!this.failure && this.queue.length === 0 && this.outcomes.length === 0 && this.waiters.length === 0) return;
     this.flushing = this.flushOnce().finally(() => (this.flushing = null));
     await this.flushing;
   }
