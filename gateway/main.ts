@@ -7,6 +7,7 @@ import { initSqlParser } from '../lib/sql/classify-sql';
 import { closeOrphanedSessions } from '../lib/audit/statement-store';
 import { AuditWriter } from './core/audit-writer';
 import { CancelRegistry } from './core/cancel-registry';
+import { PolicyCache } from './core/policy-cache';
 import { SessionRegistry } from './core/session-registry';
 import { startPgListener } from './postgres/pg-listener';
 import { loadTlsMaterial } from './postgres/tls-certificate';
@@ -35,6 +36,7 @@ export async function startGateway(): Promise<Gateway> {
     audit,
     cancels: new CancelRegistry(),
     sessions,
+    policies: new PolicyCache(db),
     gatewayInstance,
     maxMessageBytes: env.GATEWAY_MAX_MESSAGE_BYTES,
     host: env.GATEWAY_HOST,

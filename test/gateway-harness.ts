@@ -14,6 +14,7 @@ import { createAccessToken } from '../lib/tokens/create-access-token';
 import { initSqlParser } from '../lib/sql/classify-sql';
 import { AuditWriter } from '../gateway/core/audit-writer';
 import { CancelRegistry } from '../gateway/core/cancel-registry';
+import { PolicyCache } from '../gateway/core/policy-cache';
 import { SessionRegistry } from '../gateway/core/session-registry';
 import { startPgListener } from '../gateway/postgres/pg-listener';
 import { loadTlsMaterial } from '../gateway/postgres/tls-certificate';
@@ -63,6 +64,7 @@ export function setupGateway(db: Db): GatewayHarness {
       audit: h.audit,
       cancels: new CancelRegistry(),
       sessions: h.sessions,
+      policies: new PolicyCache(db, 200),
       gatewayInstance: `test-${process.pid}`,
       maxMessageBytes: 16 * 1024 * 1024,
       host: '127.0.0.1',

@@ -5,7 +5,6 @@ import type { Db } from '@/lib/db/client';
 import { authenticateAccessToken, tokenAllowsTarget } from '@/lib/tokens/authenticate-access-token';
 import { getTargetRow } from '@/lib/targets/get-target';
 import { openTargetPassword } from '@/lib/targets/target-secret';
-import { getTargetPolicyRules } from '@/lib/policy/target-policy';
 import { isAppError } from '@/lib/errors';
 import { authenticationOk, backendKeyData, noticeResponse, parameterStatus, readyForQuery } from './backend-messages';
 import { HandshakeError } from './client-handshake';
@@ -15,6 +14,7 @@ import { connectUpstream, UpstreamError } from './upstream-connect';
 import { PgSession } from './pg-session';
 import type { AuditSink } from '../core/audit-sink';
 import type { CancelRegistry } from '../core/cancel-registry';
+import type { PolicyCache } from '../core/policy-cache';
 import type { SessionRegistry } from '../core/session-registry';
 
 export type OpenSessionDeps = {
@@ -22,6 +22,7 @@ export type OpenSessionDeps = {
   audit: AuditSink;
   cancels: CancelRegistry;
   sessions: SessionRegistry;
+  policies: PolicyCache;
   gatewayInstance: string;
   maxMessageBytes: number;
 };
@@ -47,7 +48,7 @@ export async function openSession(
   if (!tokenAllowsTarget(identity.token, target.id)) {
     throw new HandshakeError(`Gatehouse: access token "${identity.token.name}" is not allowed to reach target "${target.name}"`, '28000');
   }
-  const rules = await getTargetPolicyRules(db, target.id).catch((e: Error) => {
+  const policy = await deps.policies.load(target.id).catch((e: Error) => {
     throw new HandshakeError(`Gatehouse: the policy of target "${target.name}" cannot be loaded (${e.message}); refusing`, '58000');
   });
   const { forwarded, dropped } = upstreamStartupParams(hello.params);
@@ -81,9 +82,11 @@ export async function openSession(
   const session = new PgSession(hello.socket, upstream, {
     sessionId,
     identity: { userId: identity.user.id, role: identity.user.role, tokenId: identity.token.id },
-    rules: () => rules,
+    rules: () => deps.policies.current(target.id).rules,
+    strictReads: () => deps.policies.current(target.id).settings.strictReads,
+    idleTimeoutMs: policy.settings.idleTimeoutSeconds && policy.settings.idleTimeoutSeconds * 1000,
+    maxSessionMs: policy.settings.maxSessionSeconds && policy.settings.maxSessionSeconds * 1000,
     audit: deps.audit,
-    strictReads: false,
     maxMessageBytes: deps.maxMessageBytes,
     onEnd: (reason) => {
       cancelKey.release();

@@ -17,7 +17,9 @@ export type SessionOptions = {
   identity: GateIdentity;
   rules: () => PolicyRule[];
   audit: AuditSink;
-  strictReads: boolean;
+  strictReads: () => boolean;
+  idleTimeoutMs: number | null;
+  maxSessionMs: number | null;
   maxMessageBytes: number;
   onEnd: (reason: string) => void;
 };
@@ -45,6 +47,8 @@ export class PgSession {
   private processing = false;
   private seq = 0;
   private ended = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private maxTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly client: Socket,
@@ -68,12 +72,28 @@ export class PgSession {
     client.on('error', (e) => this.end(`client error: ${e.message}`));
     server.on('error', (e) => this.end(`target error: ${e.message}`));
     if (client.destroyed) return this.end('client disconnected before the session started');
+    const { maxSessionMs } = this.options;
+    if (maxSessionMs) this.maxTimer = setTimeout(() => this.terminate(`session reached its maximum length of ${maxSessionMs / 1000} s`), maxSessionMs);
+    this.armIdleTimer();
     this.onUpstreamFrames(this.upstream.pending.frames);
+  }
+
+  /** Idle means waiting for the client with nothing in flight, as PostgreSQL's idle_session_timeout. */
+  private armIdleTimer(): void {
+    const { idleTimeoutMs } = this.options;
+    if (!idleTimeoutMs || this.ended) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.tracker.inFlight > 0 || this.processing) return this.armIdleTimer();
+      this.terminate(`session idle for more than ${idleTimeoutMs / 1000} s`, '57P05');
+    }, idleTimeoutMs);
   }
 
   end(reason: string): void {
     if (this.ended) return;
     this.ended = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.maxTimer) clearTimeout(this.maxTimer);
     this.client.destroy();
     this.upstream.socket.destroy();
     this.options.onEnd(reason);
@@ -104,6 +124,7 @@ export class PgSession {
   }
 
   private onClientData(chunk: Buffer): void {
+    this.armIdleTimer();
     this.pendingChunks.push(chunk);
     if (!this.processing) void this.drainClient();
   }
@@ -268,6 +289,6 @@ export class PgSession {
   }
 
   private judge(text: string): GateVerdict {
-    return judgeStatement(text, this.options.identity, this.options.rules(), this.options.strictReads);
+    return judgeStatement(text, this.options.identity, this.options.rules(), this.options.strictReads());
   }
 }

@@ -6,17 +6,45 @@ import { parseInput } from '../validation';
 import { getTargetRow } from '../targets/get-target';
 import { defaultPolicyRules } from './default-policy-rules';
 import { policyRulesSchema, type PolicyRule } from './policy-rule-schema';
+import { DEFAULT_SESSION_SETTINGS, sessionSettingsSchema, type SessionSettings } from './session-settings';
+
+export type TargetPolicy = { rules: PolicyRule[]; settings: SessionSettings; version: number };
 
 /**
- * The target's ordered rules. A target without a stored policy gets the default pack; a stored
- * policy that no longer validates throws, so the gateway refuses sessions rather than guessing.
+ * The target's ordered rules and session settings. A target without a stored policy gets the
+ * default pack; a stored policy that no longer validates throws, so the gateway refuses sessions
+ * rather than guessing.
  */
+export async function getTargetPolicy(db: Db, targetId: string): Promise<TargetPolicy> {
+  const [row] = await db.select().from(targetPolicies).where(eq(targetPolicies.targetId, targetId));
+  if (!row) return { rules: defaultPolicyRules(), settings: DEFAULT_SESSION_SETTINGS, version: 0 };
+  const rules = policyRulesSchema.safeParse(row.rules);
+  if (!rules.success) throw new Error(`stored rules are invalid: ${rules.error.issues[0]?.message ?? 'unknown problem'}`);
+  const settings = sessionSettingsSchema.safeParse(row.settings);
+  if (!settings.success) throw new Error(`stored session settings are invalid: ${settings.error.issues[0]?.message ?? 'unknown problem'}`);
+  return { rules: rules.data, settings: settings.data, version: row.version };
+}
+
 export async function getTargetPolicyRules(db: Db, targetId: string): Promise<PolicyRule[]> {
-  const [row] = await db.select({ rules: targetPolicies.rules }).from(targetPolicies).where(eq(targetPolicies.targetId, targetId));
-  if (!row) return defaultPolicyRules();
-  const parsed = policyRulesSchema.safeParse(row.rules);
-  if (!parsed.success) throw new Error(`stored rules are invalid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-  return parsed.data;
+  return (await getTargetPolicy(db, targetId)).rules;
+}
+
+/** Replaces a target's session settings (idle timeout, maximum session length, strict reads). */
+export async function updateTargetSessionSettings(
+  db: Db,
+  options: { actor: Actor; idOrName: string; settings: unknown },
+): Promise<SessionSettings> {
+  assertRole(options.actor, ['admin']);
+  const settings = parseInput(sessionSettingsSchema, options.settings);
+  const target = await getTargetRow(db, options.idOrName);
+  await db
+    .insert(targetPolicies)
+    .values({ targetId: target.id, rules: defaultPolicyRules(), settings, updatedById: options.actor.id })
+    .onConflictDoUpdate({
+      target: targetPolicies.targetId,
+      set: { settings, version: sql`${targetPolicies.version} + 1`, updatedById: options.actor.id, updatedAt: new Date() },
+    });
+  return settings;
 }
 
 /** Replaces a target's rules as a whole (add, edit, reorder, disable and delete are all this). */

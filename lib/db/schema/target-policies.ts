@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from './users';
 import { targets } from './targets';
 
@@ -8,6 +9,8 @@ export const targetPolicies = pgTable('target_policies', {
     .primaryKey()
     .references(() => targets.id, { onDelete: 'cascade' }),
   rules: jsonb('rules').notNull().$type<unknown[]>(),
+  /** Session bounds and audit strictness; see lib/policy/session-settings.ts. */
+  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`).$type<Record<string, unknown>>(),
   version: integer('version').notNull().default(1),
   updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
