@@ -119,8 +119,13 @@ export class PgSession {
 
   private onUpstreamFrames(frames: Frame[]): void {
     if (frames.length === 0) return;
-    const out = frames.length === 1 ? this.tracker.handle(frames[0]!) : Buffer.concat(frames.map((f) => this.tracker.handle(f)));
-    if (!this.client.write(out)) this.upstream.socket.pause();
+    let isChanged = false;
+    const outs = frames.map((f) => {
+      const out = this.tracker.handle(f);
+      isChanged ||= out !== f.raw;
+      return out;
+    });
+    if (!this.client.write(isChanged ? Buffer.concat(outs) : contiguous(frames))) this.upstream.socket.pause();
   }
 
   private onClientData(chunk: Buffer): void {
@@ -291,4 +296,12 @@ export class PgSession {
   private judge(text: string): GateVerdict {
     return judgeStatement(text, this.options.identity, this.options.rules(), this.options.strictReads());
   }
+}
+
+/** Frames cut from one chunk sit back to back in one buffer: pass that span on without copying. */
+function contiguous(frames: Frame[]): Buffer {
+  const first = frames[0]!.raw;
+  const last = frames[frames.length - 1]!.raw;
+  if (first.buffer !== last.buffer) return Buffer.concat(frames.map((f) => f.raw));
+  return Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
 }

@@ -100,7 +100,7 @@ describe('protocol behaviour through the gateway', () => {
       (e: { code?: string }) => e.code,
     );
     for (let i = 0; i < 100; i++) {
-      const active = await gw.direct`select 1 from pg_stat_activity where state = 'active' and query like '%generate_series(1, 500000000)%' and pid <> pg_backend_pid()`;
+      const active = await gw.direct`select pid from pg_stat_activity where state = 'active' and query like '%generate_series(1, 500000000)%' and pid <> pg_backend_pid()`;
       if (active.length) break;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -9,6 +9,7 @@ import { AdminsOnly } from '@/components/auth/admins-only';
 import { DeleteTargetButton } from '@/components/targets/delete-target-button';
 import { TargetForm } from '@/components/targets/target-form';
 import { TestConnectionButton } from '@/components/targets/test-connection-button';
+import { buttonClass } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { deleteTargetAction, testTargetConnectionAction, updateTargetAction } from '../actions';
 
@@ -55,6 +56,17 @@ export default async function TargetPage({ params }: { params: Promise<{ name: s
               tlsMode: target.tlsMode,
             }}
           />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Policy rules</CardTitle>
+          <CardDescription>Which statements the gateway allows, blocks or holds for approval on this target.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Link href={`/targets/${encodeURIComponent(target.name)}/rules`} className={buttonClass({ variant: 'secondary' })}>
+            Rules
+          </Link>
         </CardContent>
       </Card>
       <Card>
