@@ -83,3 +83,31 @@ describe('statement guardrails with the default policy, proven by their effect o
     expect(rows.at(-1)).toMatchObject({ decision: 'block', ruleId: 'default-block-delete-without-where', commandTag: null });
   });
 });
+
+describe('settings that would make the server read statements differently from Gatehouse', () => {
+  it.each([
+    'SET standard_conforming_strings = off',
+    'set standard_conforming_strings to 0',
+    "select set_config('standard_conforming_strings', 'off', false)",
+    "SET client_encoding = 'SJIS'",
+    "SET NAMES 'BIG5'",
+    'reset standard_conforming_strings',
+    "set backslash_quote = on",
+  ])('refuses %j whatever the policy says', async (sql) => {
+    const token = await gw.tokenFor('admin');
+    await expect(psql(token, sql)).rejects.toMatchObject({ stderr: expect.stringContaining('not allowed through Gatehouse') });
+  });
+
+  it('refuses a client encoding that can hide quotes inside multibyte characters', async () => {
+    const token = await gw.tokenFor();
+    await expect(run('psql', ['-X', '-c', 'select 1', `${gw.connectionString(token)}&client_encoding=SJIS`])).rejects.toMatchObject({
+      stderr: expect.stringContaining('client_encoding SJIS is not supported'),
+    });
+  });
+
+  it('drops startup options that could carry settings', async () => {
+    const token = await gw.tokenFor();
+    const { stdout } = await run('psql', ['-X', '-At', '-c', 'show standard_conforming_strings', `${gw.connectionString(token)}&options=-c%20standard_conforming_strings%3Doff`]);
+    expect(stdout.trim()).toBe('on');
+  });
+});

@@ -51,7 +51,8 @@ export async function openSession(
   const policy = await deps.policies.load(target.id).catch((e: Error) => {
     throw new HandshakeError(`Gatehouse: the policy of target "${target.name}" cannot be loaded (${e.message}); refusing`, '58000');
   });
-  const { forwarded, dropped } = upstreamStartupParams(hello.params);
+  const { forwarded, dropped, refused } = upstreamStartupParams(hello.params);
+  if (refused) throw new HandshakeError(`Gatehouse: ${refused}`, '22023');
   const upstream = await connectUpstream(
     { host: target.host, port: target.port, database: target.database, username: target.username, password: openTargetPassword(target.id, target.passwordCiphertext), tlsMode: target.tlsMode },
     forwarded,

@@ -25,9 +25,24 @@ export type GateVerdict = {
 
 const READ_ONLY_KINDS = new Set(['read', 'transaction']);
 
+/**
+ * Refused whatever the policy says: a session that changed how the server reads string escapes or
+ * bytes would no longer read statements as Gatehouse's parser does, and policy would judge text
+ * the server reads differently.
+ */
+const LEXER_GUARD: Decision = {
+  action: 'block',
+  rule: { id: 'gateway-lexer-settings', name: 'Gateway: settings that change how SQL is read' },
+  message: 'changing standard_conforming_strings, client_encoding or backslash_quote is not allowed through Gatehouse',
+  statementIndex: null,
+};
+
 export function judgeStatement(text: string, identity: GateIdentity, rules: PolicyRule[], strictReads: boolean): GateVerdict {
   const classification = classifySql(text);
-  const decision = evaluatePolicy(rules, { identity: { userId: identity.userId, role: identity.role, tokenId: identity.tokenId }, classification });
+  const decision =
+    classification.ok && classification.flags.includes('lexer-setting')
+      ? LEXER_GUARD
+      : evaluatePolicy(rules, { identity: { userId: identity.userId, role: identity.role, tokenId: identity.tokenId }, classification });
   const readOnly = classification.ok && classification.kinds.every((k) => READ_ONLY_KINDS.has(k));
   return {
     decision,

@@ -377,10 +377,18 @@ describe('classifySql', () => {
     if (!result.ok) expect(result.error).toMatch(/exceeds the 1048576-byte limit/);
   });
 
-  it('gives statements that differ only in constants the same fingerprint', () => {
-    const a = classifySql('SELECT * FROM payments WHERE id = 1');
-    const b = classifySql('select * from payments where id = 42');
-    expect(a.ok && b.ok && a.fingerprint === b.fingerprint).toBe(true);
+  it('shares a classification between statements that differ only in numbers, each with its own text', () => {
+    const a = classifySql('SELECT * FROM literal_probe WHERE id = 1');
+    const b = classifySql('SELECT * FROM literal_probe WHERE id = 42');
+    expect(b.ok && a.ok && b.statements[0]!.text).toBe('SELECT * FROM literal_probe WHERE id = 42');
+    expect(b.ok && a.ok && b.statements[0]!.tables).toEqual(['public.literal_probe']);
+  });
+
+  it('never lets EXPLAIN (ANALYZE 0) lend its classification to EXPLAIN (ANALYZE 1)', () => {
+    const dry = classifySql('EXPLAIN (ANALYZE 0) DELETE FROM literal_probe WHERE id = 1');
+    const wet = classifySql('EXPLAIN (ANALYZE 1) DELETE FROM literal_probe WHERE id = 1');
+    expect(dry.ok && dry.kinds).toEqual(['read']);
+    expect(wet.ok && wet.kinds).toEqual(['write']);
   });
 
   it('serves the same text from the cache, frozen', () => {

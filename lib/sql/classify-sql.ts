@@ -1,8 +1,9 @@
 import { classifyStatement } from './classify-statement';
 import { LruCache } from './lru-cache';
-import { assertSqlParserReady, fingerprintSql, parseStatements } from './pg-parser';
+import { assertSqlParserReady, parseStatements } from './pg-parser';
 import type { Classification, StatementFlag, StatementInfo } from './statement-types';
 import { statementText } from './statement-text';
+import { literalKey } from './literal-key';
 
 export { initSqlParser } from './pg-parser';
 export { STATEMENT_FLAGS, STATEMENT_KINDS } from './statement-types';
@@ -45,7 +46,6 @@ function classifyUncached(sql: string): Classification {
       kinds: union(statements.map((s) => [s.kind])),
       tables: union(statements.map((s) => s.tables)),
       functions: union(statements.map((s) => s.functions)),
-      fingerprint: fingerprintSql(sql),
     };
   } catch (error) {
     // The parser (and our walk) recurse; a few thousand levels of nesting exhaust the stack.
@@ -55,7 +55,7 @@ function classifyUncached(sql: string): Classification {
 }
 
 function emptyClassification(): Classification {
-  return { ok: true, statements: [], flags: [], kinds: [], tables: [], functions: [], fingerprint: '' };
+  return { ok: true, statements: [], flags: [], kinds: [], tables: [], functions: [] };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -69,14 +69,29 @@ function deepFreeze<T>(value: T): T {
 /**
  * Classifies every statement in a simple-query string with PostgreSQL's own parser. Fails closed:
  * text that does not parse is `ok: false` with the parser's message. Results are cached by exact
- * text and frozen, since the same object is handed to every caller.
+ * text and frozen, since the same object is handed to every caller. A single statement is also
+ * cached under its literal key (numbers replaced, see literal-key.ts), so `... WHERE id = 7` after
+ * `... WHERE id = 5` is not parsed again; it gets the same classification with its own text.
  */
 export function classifySql(sql: string): Classification {
   assertSqlParserReady();
   const isCacheable = sql.length <= MAX_CACHED_LENGTH;
-  const cached = isCacheable ? cache.get(sql) : undefined;
+  if (!isCacheable) return deepFreeze(classifyUncached(sql));
+  const cached = cache.get(sql);
   if (cached) return cached;
-  const result = deepFreeze(classifyUncached(sql));
-  if (isCacheable) cache.set(sql, result);
+  const key = literalKey(sql);
+  const shared = key === null ? undefined : cache.get(LITERAL_KEY_PREFIX + key);
+  const result = shared ? deepFreeze(withOwnText(shared, sql)) : deepFreeze(classifyUncached(sql));
+  cache.set(sql, result);
+  if (key !== null && !shared && result.ok && result.statements.length === 1) cache.set(LITERAL_KEY_PREFIX + key, result);
   return result;
+}
+
+/** Raw texts never contain NUL (refused above), so prefixed keys cannot collide with them. */
+const LITERAL_KEY_PREFIX = '\0';
+
+/** A literal key only exists for one statement with no semicolon, whose text is the whole string. */
+function withOwnText(shared: Classification, sql: string): Classification {
+  if (!shared.ok) return shared;
+  return { ...shared, statements: shared.statements.map((s) => ({ ...s, text: sql.trim() })) };
 }

@@ -1,7 +1,7 @@
 import { asArray, fieldsOf, wrappedNode, type AstObject } from './ast';
 import { isExplainAnalyze } from './explain-options';
 import { objectTypeName, STATEMENT_CATALOG } from './statement-catalog';
-import type { StatementFlag, StatementKind } from './statement-types';
+import { LEXER_SETTINGS, type StatementFlag, type StatementKind } from './statement-types';
 
 export type StatementShape = { kind: StatementKind; command: string; flags: StatementFlag[] };
 
@@ -57,6 +57,7 @@ function describeSet(fields: AstObject): StatementShape {
   if (name === 'role') flags.push('set-role');
   if (name === 'session_authorization') flags.push('session-authorization');
   if (name === 'search_path') flags.push('search-path');
+  if ((LEXER_SETTINGS as readonly string[]).includes(name)) flags.push('lexer-setting');
   return { kind: 'utility', command: isReset ? 'RESET' : 'SET', flags };
 }
 

@@ -1,6 +1,6 @@
 import { asArray, fieldsOf, isAstObject, nameParts, type AstObject } from './ast';
 import { isSafeFunction } from './function-safety';
-import type { StatementFlag } from './statement-types';
+import { LEXER_SETTINGS, type StatementFlag } from './statement-types';
 
 /** A FuncCall's fields, wrapped or not: funcname plus funcformat sets it apart from CREATE FUNCTION's funcname. */
 export function isFuncCall(fields: AstObject): boolean {
@@ -24,6 +24,7 @@ function setConfigFlags(args: unknown[]): StatementFlag[] {
   if (setting === 'session_authorization') return ['set-config', 'session-authorization'];
   if (setting === 'role' || setting === undefined) return ['set-config', 'set-role'];
   if (setting === 'search_path') return ['set-config', 'search-path'];
+  if ((LEXER_SETTINGS as readonly string[]).includes(setting)) return ['set-config', 'lexer-setting'];
   return ['set-config'];
 }
 

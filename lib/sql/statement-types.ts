@@ -23,7 +23,14 @@ export const STATEMENT_FLAGS = [
   'unsafe-function',
   'lock',
   'search-path',
+  'lexer-setting',
 ] as const;
+
+/**
+ * Settings that change how the server reads statement text (string escapes, byte encoding). A
+ * session that changed them would no longer read statements as Gatehouse's parser does.
+ */
+export const LEXER_SETTINGS = ['standard_conforming_strings', 'client_encoding', 'backslash_quote'] as const;
 export type StatementFlag = (typeof STATEMENT_FLAGS)[number];
 
 export type StatementInfo = {
@@ -48,7 +55,5 @@ export type Classification =
       kinds: StatementKind[];
       tables: string[];
       functions: string[];
-      /** libpg_query fingerprint of the whole text: equal for statements that differ only in constants. */
-      fingerprint: string;
     }
   | { ok: false; error: string };
