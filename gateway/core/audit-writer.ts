@@ -1,5 +1,13 @@
 import type { Db } from '@/lib/db/client';
-import { completeStatements, endGatewaySession, insertGatewaySession, insertStatements, type NewStatement, type StatementOutcomeRow } from '@/lib/audit/statement-store';
+import {
+  completeStatements,
+  endGatewaySession,
+  insertGatewaySession,
+  insertStatements,
+  storeErrorMessage,
+  type NewStatement,
+  type StatementOutcomeRow,
+} from '@/lib/audit/statement-store';
 import { AuditUnavailableError, type AuditSink, type SessionStart, type StatementOutcome, type StatementRecord } from './audit-sink';
 
 export type AuditWriterOptions = { batchWindowMs: number; maxBatched: number; retryMs: number };
@@ -37,8 +45,8 @@ export class AuditWriter implements AuditSink {
   }
 
   async startSession(session: SessionStart): Promise<void> {
-    await insertGatewaySession(this.db, session).catch((e: Error) => {
-      throw new AuditUnavailableError(e.message);
+    await insertGatewaySession(this.db, session).catch((e: unknown) => {
+      throw new AuditUnavailableError(storeErrorMessage(e));
     });
   }
 
@@ -118,7 +126,8 @@ export class AuditWriter implements AuditSink {
       this.failure = null;
       waiters.forEach((w) => w.resolve());
     } catch (e) {
-      this.failure = (e as Error).message;
+      this.failure = storeErrorMessage(e);
+      console.error(`gateway: audit write failed: ${this.failure}`);
       const error = new AuditUnavailableError(this.failure);
       waiters.forEach((w) => w.reject(error));
       // Durable records belong to statements now refused: they never ran, so they are not retried.
