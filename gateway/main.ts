@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type net from 'node:net';
 import { getEnv } from '../lib/env';
-import { closeDb, getDb } from '../lib/db/client';
+import { closeDb, getDb, getSqlClient } from '../lib/db/client';
 import { checkRedis } from '../lib/setup/check-redis';
 import { initSqlParser } from '../lib/sql/classify-sql';
 import { closeOrphanedSessions } from '../lib/audit/statement-store';
@@ -25,11 +25,11 @@ export async function startGateway(): Promise<Gateway> {
   await initSqlParser();
   const db = getDb();
   const gatewayInstance = `${os.hostname()}:${env.GATEWAY_PG_PORT}`;
-  const orphaned = await closeOrphanedSessions(db, gatewayInstance, 'gateway restarted');
+  const orphaned = await closeOrphanedSessions(getSqlClient(), gatewayInstance, 'gateway restarted');
   if (orphaned) console.warn(`gateway: marked ${orphaned} session(s) left open by a previous run as ended`);
   const tls = await loadTlsMaterial({ certPath: env.GATEWAY_TLS_CERT, keyPath: env.GATEWAY_TLS_KEY, dir: env.GATEWAY_TLS_DIR });
   if (tls.generated) console.warn(`gateway: generated a self-signed TLS certificate at ${tls.certPath}; set GATEWAY_TLS_CERT and GATEWAY_TLS_KEY in production`);
-  const audit = new AuditWriter(db);
+  const audit = new AuditWriter(getSqlClient());
   const sessions = new SessionRegistry();
   const server: net.Server = await startPgListener({
     db,

@@ -40,7 +40,8 @@ const TARGET_SCHEMA = `
 `;
 
 /** A real gateway on an ephemeral port, in front of a real scratch target, recording into the run's store. */
-export function setupGateway(db: Db): GatewayHarness {
+export function setupGateway(store: { db: Db; sql: postgres.Sql }): GatewayHarness {
+  const { db } = store;
   const h = {} as GatewayHarness;
   let server: net.Server;
   beforeAll(async () => {
@@ -56,7 +57,7 @@ export function setupGateway(db: Db): GatewayHarness {
       input: { name: uniqueName('gw'), host: h.target.host, port: h.target.port, database: h.target.database, username: h.target.username, password: h.target.password, tlsMode: 'disable' },
     });
     h.targetName = t.name;
-    h.audit = new AuditWriter(db);
+    h.audit = new AuditWriter(store.sql);
     h.sessions = new SessionRegistry();
     const tls = await loadTlsMaterial({ dir: mkdtempSync(path.join(os.tmpdir(), 'gh-tls-')) });
     server = await startPgListener({

@@ -7,12 +7,12 @@ import { statements } from '@/lib/db/schema';
 import { AuditWriter } from './audit-writer';
 import type { StatementRecord } from './audit-sink';
 
-const { db } = setupTestDb();
+const { db, sql } = setupTestDb();
 
 describe('AuditWriter', () => {
   it('commits a backlog far larger than one INSERT may carry, with the outcomes merged in', async () => {
     const actor = await makeActor(db, 'user');
-    const writer = new AuditWriter(db, { batchWindowMs: 1000 });
+    const writer = new AuditWriter(sql, { batchWindowMs: 1000 });
     const sessionId = randomUUID();
     await writer.startSession({
       id: sessionId, userId: actor.id!, userEmail: actor.email, tokenId: null, targetId: null as unknown as string,

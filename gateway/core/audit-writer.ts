@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db/client';
+import type postgres from 'postgres';
 import {
   completeStatements,
   endGatewaySession,
@@ -34,7 +34,7 @@ export class AuditWriter implements AuditSink {
   private readonly options: AuditWriterOptions;
 
   constructor(
-    private readonly db: Db,
+    private readonly sql: postgres.Sql,
     options: Partial<AuditWriterOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
@@ -45,14 +45,14 @@ export class AuditWriter implements AuditSink {
   }
 
   async startSession(session: SessionStart): Promise<void> {
-    await insertGatewaySession(this.db, session).catch((e: unknown) => {
+    await insertGatewaySession(this.sql, session).catch((e: unknown) => {
       throw new AuditUnavailableError(storeErrorMessage(e));
     });
   }
 
   async endSession(id: string, reason: string): Promise<void> {
     await this.flush();
-    await endGatewaySession(this.db, id, reason);
+    await endGatewaySession(this.sql, id, reason);
   }
 
   recordDurable(record: StatementRecord): Promise<void> {
@@ -119,10 +119,17 @@ export class AuditWriter implements AuditSink {
     this.outcomes = [];
     for (const row of rows) this.queuedById.delete(row.id!);
     try {
-      await this.db.transaction(async (tx) => {
-        await insertStatements(tx, rows);
-        await completeStatements(tx, outcomes);
-      });
+      // One statement needs no transaction; with updates as well, all or nothing.
+      if (rows.length === 0 && outcomes.length === 0) await this.sql`select 1`;
+      else if (outcomes.length === 0 && rows.length <= 500) await insertStatements(this.sql, rows);
+      else {
+        await this.sql.begin(async (tx) => {
+          // A transaction handle takes the same queries; its type lacks only the pool's methods.
+          const inTx = tx as unknown as postgres.Sql;
+          await insertStatements(inTx, rows);
+          await completeStatements(inTx, outcomes);
+        });
+      }
       this.failure = null;
       waiters.forEach((w) => w.resolve());
     } catch (e) {

@@ -21,7 +21,7 @@ const admin = postgres(maintenanceUrl(storeUrl.toString()), { max: 1, onnotice: 
 const storeName = storeUrl.pathname.slice(1);
 
 beforeAll(() => migrateDatabase(storeUrl.toString()));
-const gw = setupGateway(store.db);
+const gw = setupGateway(store);
 beforeAll(async () => {
   const rules = defaultPolicyRules();
   rules.splice(rules.findIndex((r) => r.id === 'default-approve-write'), 0, {

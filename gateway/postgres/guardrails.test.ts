@@ -8,8 +8,9 @@ import { setupGateway } from '@/test/gateway-harness';
 import { statements } from '@/lib/db/schema';
 
 const run = promisify(execFile);
-const { db } = setupTestDb();
-const gw = setupGateway(db);
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store);
 
 async function psql(token: string, sql: string) {
   return run('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql, gw.connectionString(token)]);

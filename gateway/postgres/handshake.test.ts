@@ -13,8 +13,9 @@ import { CLI_ACTOR } from '@/lib/auth/actor';
 import { createTarget } from '@/lib/targets/create-target';
 import { createAccessToken } from '@/lib/tokens/create-access-token';
 
-const { db } = setupTestDb();
-const gw = setupGateway(db);
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store);
 
 function open(): Promise<net.Socket> {
   return new Promise((resolve) => {

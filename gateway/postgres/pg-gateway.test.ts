@@ -9,8 +9,9 @@ import { setupGateway } from '@/test/gateway-harness';
 import { gatewaySessions, statements } from '@/lib/db/schema';
 
 const run = promisify(execFile);
-const { db } = setupTestDb();
-const gw = setupGateway(db);
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store);
 
 async function psql(token: string, sql: string, extra: string[] = []) {
   return run('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql, ...extra, gw.connectionString(token)], { env: { ...process.env, PGCONNECT_TIMEOUT: '5' } });

@@ -8,8 +8,9 @@ import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
 import { replaceTargetPolicyRules } from '@/lib/policy/target-policy';
 
 const run = promisify(execFile);
-const { db } = setupTestDb();
-const gw = setupGateway(db);
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store);
 
 beforeAll(async () => {
   await run('pgbench', ['-i', '-s', '1', '-q', gw.target.url]);

@@ -12,8 +12,9 @@ import { MessageWriter } from './message-writer';
 import { Backend, Frontend } from './message-codes';
 import { parseNoticeFields } from './backend-messages';
 
-const { db } = setupTestDb();
-const gw = setupGateway(db);
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store);
 
 /** The default pack with writes to payments allowed, so the tests can watch writes being rolled back. */
 beforeAll(async () => {

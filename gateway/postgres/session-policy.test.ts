@@ -6,8 +6,9 @@ import { CLI_ACTOR } from '@/lib/auth/actor';
 import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
 import { replaceTargetPolicyRules, updateTargetSessionSettings } from '@/lib/policy/target-policy';
 
-const { db } = setupTestDb();
-const gw = setupGateway(db);
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store);
 
 async function connect(token: string) {
   const client = new pg.Client({ connectionString: gw.connectionString(token).replace('?sslmode=require', ''), ssl: { rejectUnauthorized: false } });

@@ -22,6 +22,12 @@ export function getDb(): Db {
   return globalForDb.gatehouseDb.db;
 }
 
+/** The raw postgres.js client under getDb(), for hot paths where a query builder costs too much. */
+export function getSqlClient(): postgres.Sql {
+  getDb();
+  return globalForDb.gatehouseDb!.sql;
+}
+
 export async function closeDb(): Promise<void> {
   const handle = globalForDb.gatehouseDb;
   globalForDb.gatehouseDb = undefined;

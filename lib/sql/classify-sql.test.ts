@@ -382,6 +382,10 @@ describe('classifySql', () => {
     const b = classifySql('SELECT * FROM literal_probe WHERE id = 42');
     expect(b.ok && a.ok && b.statements[0]!.text).toBe('SELECT * FROM literal_probe WHERE id = 42');
     expect(b.ok && a.ok && b.statements[0]!.tables).toEqual(['public.literal_probe']);
+    const c = classifySql('SELECT * FROM literal_probe WHERE id = 7;  ');
+    expect(c.ok && c.statements[0]!.text).toBe('SELECT * FROM literal_probe WHERE id = 7');
+    const fresh = classifySql('SELECT * FROM literal_probe_fresh WHERE id = 7;  ');
+    expect(fresh.ok && fresh.statements[0]!.text).toBe('SELECT * FROM literal_probe_fresh WHERE id = 7');
   });
 
   it('never lets EXPLAIN (ANALYZE 0) lend its classification to EXPLAIN (ANALYZE 1)', () => {

@@ -79,19 +79,19 @@ export function classifySql(sql: string): Classification {
   if (!isCacheable) return deepFreeze(classifyUncached(sql));
   const cached = cache.get(sql);
   if (cached) return cached;
-  const key = literalKey(sql);
-  const shared = key === null ? undefined : cache.get(LITERAL_KEY_PREFIX + key);
-  const result = shared ? deepFreeze(withOwnText(shared, sql)) : deepFreeze(classifyUncached(sql));
+  const literal = literalKey(sql);
+  const shared = literal === null ? undefined : cache.get(LITERAL_KEY_PREFIX + literal.key);
+  const result = deepFreeze(shared && literal ? withOwnText(shared, literal.statement) : classifyUncached(sql));
   cache.set(sql, result);
-  if (key !== null && !shared && result.ok && result.statements.length === 1) cache.set(LITERAL_KEY_PREFIX + key, result);
+  if (literal && !shared && result.ok && result.statements.length === 1) cache.set(LITERAL_KEY_PREFIX + literal.key, result);
   return result;
 }
 
 /** Raw texts never contain NUL (refused above), so prefixed keys cannot collide with them. */
 const LITERAL_KEY_PREFIX = '\0';
 
-/** A literal key only exists for one statement with no semicolon, whose text is the whole string. */
-function withOwnText(shared: Classification, sql: string): Classification {
+/** A literal key only exists for a single statement; it takes the new text in place of the first one's. */
+function withOwnText(shared: Classification, statement: string): Classification {
   if (!shared.ok) return shared;
-  return { ...shared, statements: shared.statements.map((s) => ({ ...s, text: sql.trim() })) };
+  return { ...shared, statements: shared.statements.map((s) => ({ ...s, text: statement })) };
 }

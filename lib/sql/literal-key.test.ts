@@ -10,11 +10,19 @@ describe('literalKey', () => {
     ['select 5 -- 6\n, /* 7 /* 8 */ 9 */ 10', 'select 0 -- 6\n, /* 7 /* 8 */ 9 */ 0'],
     ['select $tag$ 1 $tag$, 2', 'select $tag$ 1 $tag$, 0'],
     ["select 'it''s 5', 6", "select 'it''s 5', 0"],
-  ])('%j -> %j', (sql, key) => expect(literalKey(sql)).toBe(key));
+  ])('%j -> %j', (sql, key) => expect(literalKey(sql)?.key).toBe(key));
+
+  it('takes one trailing semicolon as the end of the statement', () => {
+    expect(literalKey('SELECT abalance FROM pgbench_accounts WHERE aid = 41234;\n')).toEqual({
+      key: 'SELECT abalance FROM pgbench_accounts WHERE aid = 0',
+      statement: 'SELECT abalance FROM pgbench_accounts WHERE aid = 41234',
+    });
+  });
 
   it.each([
     ['no numbers', 'select * from t'],
     ['several statements', 'select 1; select 2'],
+    ['two trailing semicolons', 'select 1;;'],
     ['escape string', "select E'\\' 5', 6"],
     ['unicode string', "select U&'5', 6"],
     ['bit string', "select B'101', 6"],
@@ -29,7 +37,7 @@ describe('literalKey', () => {
   ])('refuses %s', (_why, sql) => expect(literalKey(sql)).toBeNull());
 
   it('keeps names that contain digits apart', () => {
-    expect(literalKey('select * from t1 where id = 5')).not.toBe(literalKey('select * from t2 where id = 5'));
-    expect(literalKey('select * from "t 1" where id = 5')).not.toBe(literalKey('select * from "t 2" where id = 5'));
+    expect(literalKey('select * from t1 where id = 5')?.key).not.toBe(literalKey('select * from t2 where id = 5')?.key);
+    expect(literalKey('select * from "t 1" where id = 5')?.key).not.toBe(literalKey('select * from "t 2" where id = 5')?.key);
   });
 });

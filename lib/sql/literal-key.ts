@@ -16,11 +16,20 @@ const VALUE_SENSITIVE = /explain|analy[sz]e/i;
  * the exact text", whenever the text is not a single plain statement this small lexer is sure of:
  * several statements, escape or Unicode strings, backslashes, unterminated quotes or comments,
  * numbers glued to names, and statements whose classification depends on a number's value.
+ * Also returns the statement's own text (without a trailing semicolon), as the parser reports it.
  * Strings, quoted identifiers, dollar-quoted bodies, comments and $n parameters are kept as they
  * are, so only the values of numbers are ever merged.
  */
-export function literalKey(sql: string): string | null {
-  if (VALUE_SENSITIVE.test(sql)) return null;
+export function literalKey(text: string): { key: string; statement: string } | null {
+  if (VALUE_SENSITIVE.test(text)) return null;
+  // One trailing semicolon (drivers and pgbench send them) ends the statement, as in the parser.
+  const trimmed = text.trimEnd();
+  const sql = trimmed.endsWith(';') ? trimmed.slice(0, -1) : text;
+  const key = numbersReplaced(sql);
+  return key === null ? null : { key, statement: sql.trim() };
+}
+
+function numbersReplaced(sql: string): string | null {
   const n = sql.length;
   let out = '';
   let copiedTo = 0;
