@@ -1,9 +1,8 @@
 import type postgres from 'postgres';
 import {
-  completeStatements,
   endGatewaySession,
   insertGatewaySession,
-  insertStatements,
+  writeStatementBatch,
   storeErrorMessage,
   type NewStatement,
   type StatementOutcomeRow,
@@ -119,17 +118,7 @@ export class AuditWriter implements AuditSink {
     this.outcomes = [];
     for (const row of rows) this.queuedById.delete(row.id!);
     try {
-      // One statement needs no transaction; with updates as well, all or nothing.
-      if (rows.length === 0 && outcomes.length === 0) await this.sql`select 1`;
-      else if (outcomes.length === 0 && rows.length <= 500) await insertStatements(this.sql, rows);
-      else {
-        await this.sql.begin(async (tx) => {
-          // A transaction handle takes the same queries; its type lacks only the pool's methods.
-          const inTx = tx as unknown as postgres.Sql;
-          await insertStatements(inTx, rows);
-          await completeStatements(inTx, outcomes);
-        });
-      }
+      await writeStatementBatch(this.sql, rows, outcomes);
       this.failure = null;
       waiters.forEach((w) => w.resolve());
     } catch (e) {

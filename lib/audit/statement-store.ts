@@ -17,15 +17,6 @@ export type StatementOutcomeRow = {
   durationMs: number;
 };
 
-/** PostgreSQL takes at most 65,535 bind parameters per statement; 500 rows stay far below it. */
-const ROWS_PER_STATEMENT = 500;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
-  return out;
-}
-
 export async function insertGatewaySession(sql: postgres.Sql, s: NewGatewaySession): Promise<void> {
   await sql`
     insert into gateway_sessions (id, user_id, user_email, token_id, target_id, target_name, client_address, application_name, gateway_instance)
@@ -37,39 +28,54 @@ export async function endGatewaySession(sql: postgres.Sql, id: string, reason: s
   await sql`update gateway_sessions set ended_at = now(), end_reason = ${reason} where id = ${id}`;
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
-/** One INSERT per chunk, the rows passed as parallel arrays: 17 parameters however many rows. */
-export async function insertStatements(sql: postgres.Sql, rows: NewStatement[]): Promise<void> {
-  for (const chunk of chunks(rows)) {
-    const column = <T extends postgres.SerializableParameter>(pick: (r: NewStatement) => T) => sql.array(chunk.map(pick));
-    await sql`
+/**
+ * One group commit as one statement: new records inserted and outcomes of earlier ones applied,
+ * both passed as one JSON document each, so the parameter count is fixed however many rows there
+ * are. (The UPDATE cannot see rows the INSERT adds in the same statement; their outcomes are
+ * merged into the rows before they are written.) With nothing to write it still reaches the
+ * store, which makes it the writer's health probe too.
+ */
+export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[], outcomes: StatementOutcomeRow[]): Promise<void> {
+  const inserted = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      session_id: r.sessionId,
+      seq: r.seq,
+      protocol: r.protocol,
+      text: r.text,
+      params: r.params ?? null,
+      classification: r.classification ?? null,
+      decision: r.decision,
+      rule_id: r.ruleId ?? null,
+      rule_name: r.ruleName ?? null,
+      message: r.message ?? null,
+      command_tag: r.commandTag ?? null,
+      row_count: r.rowCount ?? null,
+      sqlstate: r.sqlstate ?? null,
+      error_message: r.errorMessage ?? null,
+      started_at: r.startedAt,
+      duration_ms: r.durationMs ?? null,
+    })),
+  );
+  const completed = JSON.stringify(
+    outcomes.map((o) => ({ id: o.id, command_tag: o.commandTag, row_count: o.rowCount, sqlstate: o.sqlstate, error_message: o.errorMessage, duration_ms: o.durationMs })),
+  );
+  await sql`
+    with inserted as (
       insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name,
                               message, command_tag, row_count, sqlstate, error_message, started_at, duration_ms)
-      select * from unnest(
-        ${column((r) => r.id!)}::uuid[], ${column((r) => r.sessionId)}::uuid[], ${column((r) => r.seq)}::int[],
-        ${column((r) => r.protocol)}::text[], ${column((r) => r.text)}::text[], ${column((r) => json(r.params))}::text[]::jsonb[],
-        ${column((r) => json(r.classification))}::text[]::jsonb[], ${column((r) => r.decision)}::text[], ${column((r) => r.ruleId ?? null)}::text[],
-        ${column((r) => r.ruleName ?? null)}::text[], ${column((r) => r.message ?? null)}::text[], ${column((r) => r.commandTag ?? null)}::text[],
-        ${column((r) => r.rowCount ?? null)}::bigint[], ${column((r) => r.sqlstate ?? null)}::text[], ${column((r) => r.errorMessage ?? null)}::text[],
-        ${column((r) => r.startedAt.toISOString())}::timestamptz[], ${column((r) => r.durationMs ?? null)}::real[]
-      )`;
-  }
-}
-
-/** One UPDATE per chunk, joining the outcomes as parallel arrays (unnest keeps NULLs as they are). */
-export async function completeStatements(sql: postgres.Sql, outcomes: StatementOutcomeRow[]): Promise<void> {
-  for (const chunk of chunks(outcomes)) {
-    await sql`
-      update statements as s set
-        command_tag = v.command_tag, row_count = v.row_count, sqlstate = v.sqlstate,
-        error_message = v.error_message, duration_ms = v.duration_ms
-      from unnest(
-        ${sql.array(chunk.map((o) => o.id))}::uuid[], ${sql.array(chunk.map((o) => o.commandTag))}::text[], ${sql.array(chunk.map((o) => o.rowCount))}::bigint[],
-        ${sql.array(chunk.map((o) => o.sqlstate))}::text[], ${sql.array(chunk.map((o) => o.errorMessage))}::text[], ${sql.array(chunk.map((o) => o.durationMs))}::real[]
-      ) as v(id, command_tag, row_count, sqlstate, error_message, duration_ms)
-      where s.id = v.id`;
-  }
+      select * from jsonb_to_recordset(${inserted}::jsonb) as r(
+        id uuid, session_id uuid, seq int, protocol text, text text, params jsonb, classification jsonb, decision text,
+        rule_id text, rule_name text, message text, command_tag text, row_count bigint, sqlstate text, error_message text,
+        started_at timestamptz, duration_ms real)
+      returning 1
+    )
+    update statements as s set
+      command_tag = v.command_tag, row_count = v.row_count, sqlstate = v.sqlstate,
+      error_message = v.error_message, duration_ms = v.duration_ms
+    from jsonb_to_recordset(${completed}::jsonb) as v(
+      id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms real)
+    where s.id = v.id`;
 }
 
 /** Marks sessions a previous run of this gateway instance left open (a crash or kill) as ended. */
