@@ -16,7 +16,7 @@ export const E2E_ENV = {
   NEXTAUTH_URL: baseURL,
   PUBLIC_URL: baseURL,
   PORT: String(port),
-  GATEWAY_PG_PORT: String(25000 + (process.pid % 5000)),
+  GATEWAY_PG_PORT: (process.env.E2E_GATEWAY_PORT ??= String(25000 + (process.pid % 5000))),
   GATEHOUSE_ENV_FILE: `/tmp/gatehouse-e2e-${suffix}.env`,
 };
 Object.assign(process.env, E2E_ENV);

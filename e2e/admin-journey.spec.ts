@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { test, expect, gotoReady, seedUser, type SeededUser } from './fixtures';
+
+const run = promisify(execFile);
 
 let admin: SeededUser;
 
@@ -49,6 +53,14 @@ test('an admin registers a target, tests its connection, creates a token and sig
   const body = await api.text();
   expect(JSON.parse(body).target).toMatchObject({ name, database: scratchTarget.database });
   expect(body).not.toContain(scratchTarget.password);
+
+  // The token opens a psql session through the gateway embedded in the portal's process.
+  await scratchTarget.seed('create table payments (id int primary key, amount int); insert into payments values (1, 100), (2, 200)');
+  const conninfo = `host=127.0.0.1 port=${process.env.GATEWAY_PG_PORT} dbname=${name} user=anyone password=${token} sslmode=require`;
+  const psql = (sql: string) => run('psql', ['-X', '-At', '-c', sql, conninfo]);
+  expect((await psql('select sum(amount) from payments')).stdout.trim()).toBe('300');
+  await expect(psql('delete from payments')).rejects.toMatchObject({ stderr: expect.stringContaining('DELETE without a WHERE clause is blocked') });
+  expect((await psql('select count(*) from payments')).stdout.trim()).toBe('2');
 
   await page.reload();
   await expect(page.getByTestId('new-token')).toHaveCount(0);

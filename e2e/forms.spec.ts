@@ -1,4 +1,4 @@
-import { test, expect, gotoReady, seedUser, signInViaApi, type SeededUser } from './fixtures';
+import { test, expect, gotoReady, seedToken, seedUser, signInViaApi, type SeededUser } from './fixtures';
 
 let admin: SeededUser;
 
@@ -63,4 +63,25 @@ test('an admin creates a person with a generated password who can then sign in, 
   await inviteePage.goto('/tokens');
   await expect(inviteePage).toHaveURL(/\/signin/);
   await invitee.close();
+});
+
+test('session settings refuse nonsense and save limits', async ({ page, scratchTarget }) => {
+  await signInViaApi(page, admin);
+  const token = await seedToken(admin);
+  const name = `limits-${Date.now().toString(36)}`;
+  const created = await page.request.post('/api/v1/targets', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { name, host: scratchTarget.host, port: scratchTarget.port, database: scratchTarget.database, username: scratchTarget.username, password: scratchTarget.password, tlsMode: 'disable' },
+  });
+  expect(created.status()).toBe(201);
+  await gotoReady(page, `/targets/${name}`);
+  await page.getByLabel('Idle timeout (seconds)').fill('soon');
+  await page.getByRole('button', { name: 'Save session settings' }).click();
+  await expect(page.getByText('Idle timeout must be whole seconds').first()).toBeVisible();
+  await page.getByLabel('Idle timeout (seconds)').fill('600');
+  await page.getByLabel('Maximum session length (seconds)').fill('3600');
+  await page.getByRole('button', { name: 'Save session settings' }).click();
+  await expect(page.getByText('Saved: idle 600 s, max 3600 s')).toBeVisible();
+  const stored = await page.request.get(`/api/v1/targets/${name}/session-settings`, { headers: { Authorization: `Bearer ${token}` } });
+  expect((await stored.json()).settings).toEqual({ idleTimeoutSeconds: 600, maxSessionSeconds: 3600, strictReads: false });
 });

@@ -2,14 +2,32 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { dropDatabase, ensureDatabase, maintenanceUrl } from '../lib/db/ensure-database';
 
-export type ScratchTarget = { url: string; host: string; port: number; database: string; username: string; password: string };
+export type ScratchTarget = {
+  url: string;
+  host: string;
+  port: number;
+  database: string;
+  username: string;
+  password: string;
+  /** Runs SQL as the database owner and grants the target's role what it needs on the result. */
+  seed: (sql: string) => Promise<void>;
+};
 
 /** A real database with its own login role and password, on the same server as `serverUrl`, for use as a target. */
 export async function createScratchTarget(serverUrl: string): Promise<ScratchTarget> {
   const suffix = randomBytes(4).toString('hex');
   const url = new URL(serverUrl);
   url.pathname = `/gatehouse_target_${suffix}`;
-  const target = {
+  const target: ScratchTarget = {
+    seed: async (sql) => {
+      const owner = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      try {
+        await owner.unsafe(sql);
+        await owner.unsafe(`grant all on all tables in schema public to "${target.username}"`);
+      } finally {
+        await owner.end();
+      }
+    },
     url: url.toString(),
     host: url.hostname,
     port: Number(url.port || 5432),

@@ -11,6 +11,7 @@ import { createTarget } from '@/lib/targets/create-target';
 import { updateTarget } from '@/lib/targets/update-target';
 import { deleteTarget } from '@/lib/targets/delete-target';
 import { testTargetConnection } from '@/lib/targets/test-target-connection';
+import { updateTargetSessionSettings } from '@/lib/policy/target-policy';
 
 const targetIdSchema = z.object({ id: z.string().min(1, 'Missing target id') });
 
@@ -67,4 +68,27 @@ export const testTargetConnectionAction = withRole(['admin'], async (actor, form
   return result.ok
     ? { ok: true, message: `Connected: PostgreSQL ${result.serverVersion} in ${result.latencyMs} ms` }
     : { ok: false, message: `Connection failed: ${result.error}` };
+});
+
+/** Empty boxes mean "no limit"; anything else must parse as whole seconds (the schema says how). */
+function secondsField(value: FormDataEntryValue | null): number | null | string {
+  const text = String(value ?? '').trim();
+  if (text === '') return null;
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+export const updateSessionSettingsAction = withRole(['admin'], async (actor, formData) => {
+  const { id } = parseInput(targetIdSchema, Object.fromEntries(formData));
+  const settings = await updateTargetSessionSettings(getDb(), {
+    actor,
+    idOrName: id,
+    settings: {
+      idleTimeoutSeconds: secondsField(formData.get('idleTimeoutSeconds')),
+      maxSessionSeconds: secondsField(formData.get('maxSessionSeconds')),
+      strictReads: formData.get('strictReads') === 'on',
+    },
+  });
+  revalidatePath('/targets', 'layout');
+  const limits = [settings.idleTimeoutSeconds && `idle ${settings.idleTimeoutSeconds} s`, settings.maxSessionSeconds && `max ${settings.maxSessionSeconds} s`].filter(Boolean);
+  return { ok: true, message: `Saved: ${limits.length ? limits.join(', ') : 'no session limits'}${settings.strictReads ? ', strict audit' : ''}` };
 });

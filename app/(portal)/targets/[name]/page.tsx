@@ -9,9 +9,11 @@ import { AdminsOnly } from '@/components/auth/admins-only';
 import { DeleteTargetButton } from '@/components/targets/delete-target-button';
 import { TargetForm } from '@/components/targets/target-form';
 import { TestConnectionButton } from '@/components/targets/test-connection-button';
+import { SessionSettingsForm } from '@/components/targets/session-settings-form';
+import { getTargetPolicy } from '@/lib/policy/target-policy';
 import { buttonClass } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { deleteTargetAction, testTargetConnectionAction, updateTargetAction } from '../actions';
+import { deleteTargetAction, testTargetConnectionAction, updateSessionSettingsAction, updateTargetAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,6 +32,7 @@ export default async function TargetPage({ params }: { params: Promise<{ name: s
   if (!actor) redirect('/signin');
   if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
   const target = await findTarget(getDb(), { actor, idOrName: name });
+  const { settings } = await getTargetPolicy(getDb(), target.id);
   return (
     <div className="max-w-2xl space-y-4">
       <Link href="/targets" className="text-sm text-slate-500 hover:text-slate-900">
@@ -67,6 +70,15 @@ export default async function TargetPage({ params }: { params: Promise<{ name: s
           <Link href={`/targets/${encodeURIComponent(target.name)}/rules`} className={buttonClass({ variant: 'secondary' })}>
             Rules
           </Link>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Gateway sessions</CardTitle>
+          <CardDescription>Limits apply to sessions that start after saving; strict audit within seconds.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SessionSettingsForm targetId={target.id} settings={settings} action={updateSessionSettingsAction} />
         </CardContent>
       </Card>
       <Card>

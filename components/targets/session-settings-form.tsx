@@ -1,0 +1,45 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, describedBy, type FormState } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+
+type Settings = { idleTimeoutSeconds: number | null; maxSessionSeconds: number | null; strictReads: boolean };
+
+type Props = {
+  targetId: string;
+  settings: Settings;
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+};
+
+/** Idle timeout and maximum length of gateway sessions on this target, and strict audit of reads. */
+export function SessionSettingsForm({ targetId, settings, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const errors = state.fieldErrors ?? {};
+  const value = (name: string, fallback: number | null) => state.values?.[name] ?? (fallback === null ? '' : String(fallback));
+  return (
+    <form action={formAction} className="space-y-4">
+      {state.message ? <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <input type="hidden" name="id" value={targetId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="idle-timeout" label="Idle timeout (seconds)" hint="Empty: no limit" errors={errors.idleTimeoutSeconds}>
+          <Input id="idle-timeout" name="idleTimeoutSeconds" inputMode="numeric" defaultValue={value('idleTimeoutSeconds', settings.idleTimeoutSeconds)}
+            aria-describedby={describedBy('idle-timeout', { hint: true, errors: errors.idleTimeoutSeconds })} />
+        </Field>
+        <Field id="max-session" label="Maximum session length (seconds)" hint="Empty: no limit" errors={errors.maxSessionSeconds}>
+          <Input id="max-session" name="maxSessionSeconds" inputMode="numeric" defaultValue={value('maxSessionSeconds', settings.maxSessionSeconds)}
+            aria-describedby={describedBy('max-session', { hint: true, errors: errors.maxSessionSeconds })} />
+        </Field>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="strictReads" defaultChecked={settings.strictReads} />
+        Strict audit: reads also wait until their record is stored
+      </label>
+      <Button type="submit" disabled={pending}>
+        Save session settings
+      </Button>
+    </form>
+  );
+}
