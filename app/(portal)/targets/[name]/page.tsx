@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getSessionActor } from '@/app/_server/auth';
+import { orNotFound } from '@/app/_server/not-found';
 import { getDb } from '@/lib/db/client';
 import { TLS_MODES } from '@/lib/db/schema';
-import { isAppError } from '@/lib/errors';
 import { getTarget } from '@/lib/targets/list-targets';
 import { AdminsOnly } from '@/components/auth/admins-only';
 import { DeleteTargetButton } from '@/components/targets/delete-target-button';
@@ -17,21 +17,12 @@ import { deleteTargetAction, testTargetConnectionAction, updateSessionSettingsAc
 
 export const dynamic = 'force-dynamic';
 
-async function findTarget(...args: Parameters<typeof getTarget>) {
-  try {
-    return await getTarget(...args);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
-}
-
 export default async function TargetPage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
   const actor = await getSessionActor();
   if (!actor) redirect('/signin');
   if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
-  const target = await findTarget(getDb(), { actor, idOrName: name });
+  const target = await orNotFound(getTarget(getDb(), { actor, idOrName: name }));
   const { settings } = await getTargetPolicy(getDb(), target.id);
   return (
     <div className="max-w-2xl space-y-4">

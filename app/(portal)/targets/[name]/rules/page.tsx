@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getSessionActor } from '@/app/_server/auth';
+import { orNotFound } from '@/app/_server/not-found';
 import { getDb } from '@/lib/db/client';
 import { ROLES } from '@/lib/db/schema';
-import { isAppError } from '@/lib/errors';
 import { getTargetPolicyRules } from '@/lib/policy/target-policy';
 import { STATEMENT_FLAGS, STATEMENT_KINDS } from '@/lib/sql/classify-sql';
 import { getTarget } from '@/lib/targets/list-targets';
@@ -16,22 +16,13 @@ import { saveRulesAction, simulateStatementAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-async function findTarget(...args: Parameters<typeof getTarget>) {
-  try {
-    return await getTarget(...args);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
-}
-
 export default async function TargetRulesPage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
   const actor = await getSessionActor();
   if (!actor) redirect('/signin');
   if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
   const db = getDb();
-  const target = await findTarget(db, { actor, idOrName: name });
+  const target = await orNotFound(getTarget(db, { actor, idOrName: name }));
   const [rules, users] = await Promise.all([getTargetPolicyRules(db, target.id), listUsers(db, { actor })]);
   const userOptions = users.map((u) => ({ value: u.id, label: `${u.email} (${u.role})${u.disabledAt ? ', disabled' : ''}` }));
   return (
