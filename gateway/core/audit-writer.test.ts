@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { listStatementRecords } from '@/lib/audit/statement-records';
 import { setupTestDb } from '@/test/db';
 import { makeActor } from '@/test/actors';
 import { statements } from '@/lib/db/schema';
@@ -29,8 +30,8 @@ describe('AuditWriter', () => {
     expect(await db.$count(statements, eq(statements.sessionId, sessionId))).toBe(6000);
     writer.completeStatement(records[1]!.id, { commandTag: 'SELECT 1', rowCount: 1, sqlstate: null, errorMessage: null, durationMs: 0.7 });
     await writer.close();
-    const [first] = await db.select().from(statements).where(eq(statements.id, records[0]!.id));
-    const [second] = await db.select().from(statements).where(eq(statements.id, records[1]!.id));
+    const [first] = await listStatementRecords(db, eq(statements.id, records[0]!.id));
+    const [second] = await listStatementRecords(db, eq(statements.id, records[1]!.id));
     expect(first).toMatchObject({ commandTag: 'SELECT 1', rowCount: 1 });
     expect(second).toMatchObject({ commandTag: 'SELECT 1', rowCount: 1 });
   });

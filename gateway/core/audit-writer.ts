@@ -5,7 +5,7 @@ import {
   writeStatementBatch,
   storeErrorMessage,
   type NewStatement,
-  type StatementOutcomeRow,
+  type OutcomeRecord,
 } from '@/lib/audit/statement-store';
 import { AuditUnavailableError, type AuditSink, type SessionStart, type StatementOutcome, type StatementRecord } from './audit-sink';
 
@@ -24,9 +24,8 @@ type Waiter = { id: string; resolve: () => void; reject: (e: Error) => void };
  */
 export class AuditWriter implements AuditSink {
   private queue: NewStatement[] = [];
-  private readonly queuedById = new Map<string, NewStatement>();
   private waiters: Waiter[] = [];
-  private outcomes: StatementOutcomeRow[] = [];
+  private outcomes: OutcomeRecord[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private failure: string | null = null;
@@ -70,11 +69,6 @@ export class AuditWriter implements AuditSink {
   }
 
   completeStatement(id: string, outcome: StatementOutcome): void {
-    const queued = this.queuedById.get(id);
-    if (queued) {
-      Object.assign(queued, outcome);
-      return;
-    }
     this.outcomes.push({ id, ...outcome });
     this.schedule(this.options.batchWindowMs);
   }
@@ -97,7 +91,6 @@ export class AuditWriter implements AuditSink {
   private enqueue(record: StatementRecord): void {
     const row: NewStatement = { ...record };
     this.queue.push(row);
-    this.queuedById.set(record.id, row);
   }
 
   private schedule(delayMs: number): void {
@@ -116,7 +109,6 @@ export class AuditWriter implements AuditSink {
     this.queue = [];
     this.waiters = [];
     this.outcomes = [];
-    for (const row of rows) this.queuedById.delete(row.id!);
     try {
       await writeStatementBatch(this.sql, rows, outcomes);
       this.failure = null;
@@ -130,8 +122,7 @@ export class AuditWriter implements AuditSink {
       const durable = new Set(waiters.map((w) => w.id));
       const keep = rows.filter((r) => !durable.has(r.id)).slice(0, this.options.maxBatched);
       this.queue = [...keep, ...this.queue];
-      for (const row of keep) this.queuedById.set(row.id!, row);
-      this.outcomes = [...outcomes, ...this.outcomes];
+      this.outcomes = [...outcomes, ...this.outcomes].slice(-this.options.maxBatched);
       this.schedule(this.options.retryMs);
     }
   }

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import postgres from 'postgres';
 import { setupGateway } from '@/test/gateway-harness';
+import { listStatementRecords } from '@/lib/audit/statement-records';
 import { createDb } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { dropDatabase, maintenanceUrl } from '@/lib/db/ensure-database';
@@ -77,7 +78,7 @@ describe('when the audit store is down', () => {
     const texts = (await store.db.select({ text: statements.text }).from(statements)).map((r) => r.text);
     expect(texts).toEqual(expect.arrayContaining(["select 'before the outage'", "select 'read as the outage starts'", "select 'after the outage'"]));
     expect(texts).not.toContain("insert into payments (customer, amount_cents) values ('during-outage', 1)");
-    const [kept] = await store.db.select().from(statements).where(eq(statements.text, "select 'read as the outage starts'"));
+    const [kept] = await listStatementRecords(store.db, eq(statements.text, "select 'read as the outage starts'"));
     expect(kept).toMatchObject({ decision: 'allow', commandTag: 'SELECT 1' });
     await client.end();
   });

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
+import { listStatementRecords } from '@/lib/audit/statement-records';
 import { setupTestDb } from '@/test/db';
 import { setupGateway } from '@/test/gateway-harness';
 import { statements } from '@/lib/db/schema';
@@ -80,8 +81,9 @@ describe('statement guardrails with the default policy, proven by their effect o
     const token = await gw.tokenFor();
     await psql(token, 'delete from payments').catch(() => {});
     await gw.audit.flush();
-    const rows = await db.select().from(statements).where(eq(statements.text, 'delete from payments'));
-    expect(rows.at(-1)).toMatchObject({ decision: 'block', ruleId: 'default-block-delete-without-where', commandTag: null });
+    const rows = await listStatementRecords(db, eq(statements.text, 'delete from payments'));
+    expect(rows.at(-1)).toMatchObject({ decision: 'block', ruleId: 'default-block-delete-without-where', });
+    expect(rows.at(-1)!.commandTag ?? null).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import postgres from 'postgres';
+import { listStatementRecords } from '@/lib/audit/statement-records';
 import { setupTestDb } from '@/test/db';
 import { setupGateway } from '@/test/gateway-harness';
 import { gatewaySessions, statements } from '@/lib/db/schema';
@@ -23,7 +24,7 @@ describe('PostgreSQL gateway with real clients', () => {
     const { stdout } = await psql(token, 'select count(*) from payments');
     expect(stdout.trim()).toBe('20');
     await gw.audit.flush();
-    const rows = await db.select().from(statements).where(eq(statements.text, 'select count(*) from payments'));
+    const rows = await listStatementRecords(db, eq(statements.text, 'select count(*) from payments'));
     expect(rows.at(-1)).toMatchObject({ decision: 'allow', commandTag: 'SELECT 1', rowCount: 1, protocol: 'simple' });
     const [session] = await db.select().from(gatewaySessions).where(eq(gatewaySessions.id, rows.at(-1)!.sessionId));
     expect(session).toMatchObject({ targetName: gw.targetName, applicationName: 'psql' });
@@ -37,7 +38,7 @@ describe('PostgreSQL gateway with real clients', () => {
     expect(res.rows).toEqual([{ id: 5, customer: 'customer 5' }]);
     await client.end();
     await gw.audit.flush();
-    const [row] = await db.select().from(statements).where(eq(statements.text, 'select id, customer from payments where amount_cents = $1'));
+    const [row] = await listStatementRecords(db, eq(statements.text, 'select id, customer from payments where amount_cents = $1'));
     expect(row).toMatchObject({ protocol: 'extended', params: ['500'], commandTag: 'SELECT 1' });
   });
 

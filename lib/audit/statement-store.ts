@@ -8,7 +8,7 @@ import type { gatewaySessions, statements } from '../db/schema';
 
 export type NewGatewaySession = typeof gatewaySessions.$inferInsert;
 export type NewStatement = typeof statements.$inferInsert;
-export type StatementOutcomeRow = {
+export type OutcomeRecord = {
   id: string;
   commandTag: string | null;
   rowCount: number | null;
@@ -29,13 +29,12 @@ export async function endGatewaySession(sql: postgres.Sql, id: string, reason: s
 }
 
 /**
- * One group commit as one statement: new records inserted and outcomes of earlier ones applied,
- * both passed as one JSON document each, so the parameter count is fixed however many rows there
- * are. (The UPDATE cannot see rows the INSERT adds in the same statement; their outcomes are
- * merged into the rows before they are written.) With nothing to write it still reaches the
- * store, which makes it the writer's health probe too.
+ * One group commit as one statement: new statement records and the outcomes known so far, both
+ * append-only, each passed as one JSON document so the parameter count is fixed however many rows
+ * there are. Outcomes are keyed by statement, so a retried batch cannot record one twice. With
+ * nothing to write it still reaches the store, which makes it the writer's health probe too.
  */
-export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[], outcomes: StatementOutcomeRow[]): Promise<void> {
+export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[], outcomes: OutcomeRecord[]): Promise<void> {
   const inserted = JSON.stringify(
     rows.map((r) => ({
       id: r.id,
@@ -49,33 +48,27 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
       rule_id: r.ruleId ?? null,
       rule_name: r.ruleName ?? null,
       message: r.message ?? null,
-      command_tag: r.commandTag ?? null,
-      row_count: r.rowCount ?? null,
-      sqlstate: r.sqlstate ?? null,
-      error_message: r.errorMessage ?? null,
       started_at: r.startedAt,
-      duration_ms: r.durationMs ?? null,
     })),
   );
   const completed = JSON.stringify(
-    outcomes.map((o) => ({ id: o.id, command_tag: o.commandTag, row_count: o.rowCount, sqlstate: o.sqlstate, error_message: o.errorMessage, duration_ms: o.durationMs })),
+    outcomes.map((o) => ({ statement_id: o.id, command_tag: o.commandTag, row_count: o.rowCount, sqlstate: o.sqlstate, error_message: o.errorMessage, duration_ms: o.durationMs })),
   );
   await sql`
     with inserted as (
-      insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name,
-                              message, command_tag, row_count, sqlstate, error_message, started_at, duration_ms)
+      insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name, message, started_at)
       select * from jsonb_to_recordset(${inserted}::jsonb) as r(
         id uuid, session_id uuid, seq int, protocol text, text text, params jsonb, classification jsonb, decision text,
-        rule_id text, rule_name text, message text, command_tag text, row_count bigint, sqlstate text, error_message text,
-        started_at timestamptz, duration_ms real)
-      returning 1
+        rule_id text, rule_name text, message text, started_at timestamptz)
+      on conflict (id) do nothing
+      returning id
     )
-    update statements as s set
-      command_tag = v.command_tag, row_count = v.row_count, sqlstate = v.sqlstate,
-      error_message = v.error_message, duration_ms = v.duration_ms
-    from jsonb_to_recordset(${completed}::jsonb) as v(
-      id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms real)
-    where s.id = v.id`;
+    insert into statement_outcomes (statement_id, command_tag, row_count, sqlstate, error_message, duration_ms)
+    select o.* from jsonb_to_recordset(${completed}::jsonb) as o(
+      statement_id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms real)
+    -- An outcome whose record never made it (dropped from an overflowing queue) must not poison the batch.
+    where o.statement_id in (select id from inserted) or exists (select 1 from statements s where s.id = o.statement_id)
+    on conflict (statement_id) do nothing`;
 }
 
 /** Marks sessions a previous run of this gateway instance left open (a crash or kill) as ended. */

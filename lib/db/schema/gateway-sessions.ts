@@ -41,15 +41,27 @@ export const statements = pgTable(
     ruleId: text('rule_id'),
     ruleName: text('rule_name'),
     message: text('message'),
-    commandTag: text('command_tag'),
-    rowCount: bigint('row_count', { mode: 'number' }),
-    sqlstate: text('sqlstate'),
-    errorMessage: text('error_message'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-    durationMs: real('duration_ms'),
   },
   (t) => [index('statements_session_seq_idx').on(t.sessionId, t.seq), index('statements_started_idx').on(t.startedAt)],
 );
 
+/**
+ * What came of a statement, written when the answer is known. A separate append-only table: the
+ * statement record is committed before a write runs, and neither is ever updated afterwards.
+ */
+export const statementOutcomes = pgTable('statement_outcomes', {
+  statementId: uuid('statement_id')
+    .primaryKey()
+    .references(() => statements.id, { onDelete: 'cascade' }),
+  commandTag: text('command_tag'),
+  rowCount: bigint('row_count', { mode: 'number' }),
+  sqlstate: text('sqlstate'),
+  errorMessage: text('error_message'),
+  durationMs: real('duration_ms'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type GatewaySessionRow = typeof gatewaySessions.$inferSelect;
 export type StatementRow = typeof statements.$inferSelect;
+export type StatementOutcomeRow = typeof statementOutcomes.$inferSelect;
