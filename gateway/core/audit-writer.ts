@@ -11,7 +11,8 @@ import { AuditUnavailableError, type AuditSink, type SessionStart, type Statemen
 
 export type AuditWriterOptions = { batchWindowMs: number; maxBatched: number; retryMs: number };
 
-const DEFAULTS: AuditWriterOptions = { batchWindowMs: 5, maxBatched: 10_000, retryMs: 500 };
+// 50,000 records are a few seconds of a busy gateway's reads: room for a slow commit, bounded memory (~25 MB).
+const DEFAULTS: AuditWriterOptions = { batchWindowMs: 5, maxBatched: 50_000, retryMs: 500 };
 
 type Waiter = { id: string; resolve: () => void; reject: (e: Error) => void };
 
@@ -120,9 +121,9 @@ export class AuditWriter implements AuditSink {
       waiters.forEach((w) => w.reject(error));
       // Durable records belong to statements now refused: they never ran, so they are not retried.
       const durable = new Set(waiters.map((w) => w.id));
-      const keep = rows.filter((r) => !durable.has(r.id)).slice(0, this.options.maxBatched);
+      const keep = rows.filter((r) => !durable.has(r.id));
       this.queue = [...keep, ...this.queue];
-      this.outcomes = [...outcomes, ...this.outcomes].slice(-this.options.maxBatched);
+      this.outcomes = [...outcomes, ...this.outcomes].slice(-2 * this.options.maxBatched);
       this.schedule(this.options.retryMs);
     }
   }

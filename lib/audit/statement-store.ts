@@ -61,13 +61,10 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
         id uuid, session_id uuid, seq int, protocol text, text text, params jsonb, classification jsonb, decision text,
         rule_id text, rule_name text, message text, started_at timestamptz)
       on conflict (id) do nothing
-      returning id
     )
     insert into statement_outcomes (statement_id, command_tag, row_count, sqlstate, error_message, duration_ms)
     select o.* from jsonb_to_recordset(${completed}::jsonb) as o(
       statement_id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms real)
-    -- An outcome whose record never made it (dropped from an overflowing queue) must not poison the batch.
-    where o.statement_id in (select id from inserted) or exists (select 1 from statements s where s.id = o.statement_id)
     on conflict (statement_id) do nothing`;
 }
 

@@ -29,9 +29,9 @@ export const statements = pgTable(
   'statements',
   {
     id: uuid('id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => gatewaySessions.id, { onDelete: 'cascade' }),
+    /** No foreign key on purpose: the audit writer only writes records of sessions it started, and a
+     * key check per inserted row (worse, a cached sequential-scan plan) would sit on the hot path. */
+    sessionId: uuid('session_id').notNull(),
     seq: integer('seq').notNull(),
     protocol: text('protocol').notNull(),
     text: text('text').notNull(),
@@ -51,9 +51,8 @@ export const statements = pgTable(
  * statement record is committed before a write runs, and neither is ever updated afterwards.
  */
 export const statementOutcomes = pgTable('statement_outcomes', {
-  statementId: uuid('statement_id')
-    .primaryKey()
-    .references(() => statements.id, { onDelete: 'cascade' }),
+  /** No foreign key, for the reason given on statements.session_id; the writer checks the link. */
+  statementId: uuid('statement_id').primaryKey(),
   commandTag: text('command_tag'),
   rowCount: bigint('row_count', { mode: 'number' }),
   sqlstate: text('sqlstate'),
