@@ -5,6 +5,7 @@ import { closeDb, getDb, getSqlClient } from '../lib/db/client';
 import { checkRedis } from '../lib/setup/check-redis';
 import { initSqlParser } from '../lib/sql/classify-sql';
 import { closeOrphanedSessions } from '../lib/audit/statement-store';
+import { assertMasterKeyOpensTargets } from '../lib/targets/check-master-key';
 import { AuditWriter } from './core/audit-writer';
 import { CancelRegistry } from './core/cancel-registry';
 import { PolicyCache } from './core/policy-cache';
@@ -24,6 +25,7 @@ export async function startGateway(): Promise<Gateway> {
   await checkRedis(env.REDIS_URL);
   await initSqlParser();
   const db = getDb();
+  await assertMasterKeyOpensTargets(db);
   const gatewayInstance = `${os.hostname()}:${env.GATEWAY_PG_PORT}`;
   const orphaned = await closeOrphanedSessions(getSqlClient(), gatewayInstance, 'gateway restarted');
   if (orphaned) console.warn(`gateway: marked ${orphaned} session(s) left open by a previous run as ended`);

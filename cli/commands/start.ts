@@ -2,6 +2,7 @@ import path from 'node:path';
 import { closeDb, getDb } from '../../lib/db/client';
 import { migrateDatabase } from '../../lib/db/migrate';
 import { seedDemo } from '../../lib/demo/seed-demo';
+import { assertMasterKeyOpensTargets } from '../../lib/targets/check-master-key';
 import { getEnv } from '../../lib/env';
 import { checkRedis } from '../../lib/setup/check-redis';
 import { ensureLocalSecrets } from '../../lib/setup/local-env';
@@ -38,6 +39,7 @@ PUBLIC_URL defaults to http://localhost:$PORT and NEXTAUTH_URL to PUBLIC_URL.`,
     console.log(`gatehouse: store ${describeStore(env.DATABASE_URL)} is migrated${created ? ' (database created)' : ''}`);
     await checkRedis(env.REDIS_URL);
     try {
+      await assertMasterKeyOpensTargets(getDb());
       const credentials = await seedDemo(getDb());
       if (credentials) printDemoCredentials(credentials);
     } finally {

@@ -51,10 +51,16 @@ export async function openSession(
   const policy = await deps.policies.load(target.id).catch((e: Error) => {
     throw new HandshakeError(`Gatehouse: the policy of target "${target.name}" cannot be loaded (${e.message}); refusing`, '58000');
   });
+  let password: string;
+  try {
+    password = openTargetPassword(target.id, target.passwordCiphertext);
+  } catch {
+    throw new HandshakeError(`Gatehouse: the stored credentials of target "${target.name}" cannot be decrypted with this gateway's GATEHOUSE_MASTER_KEY`, '58000');
+  }
   const { forwarded, dropped, refused } = upstreamStartupParams(hello.params);
   if (refused) throw new HandshakeError(`Gatehouse: ${refused}`, '22023');
   const upstream = await connectUpstream(
-    { host: target.host, port: target.port, database: target.database, username: target.username, password: openTargetPassword(target.id, target.passwordCiphertext), tlsMode: target.tlsMode },
+    { host: target.host, port: target.port, database: target.database, username: target.username, password, tlsMode: target.tlsMode },
     forwarded,
   ).catch((e: unknown) => {
     throw new HandshakeError(`Gatehouse: ${e instanceof UpstreamError ? e.message : 'cannot connect to the target'}`, e instanceof UpstreamError ? e.sqlstate : '08001');

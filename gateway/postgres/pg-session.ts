@@ -24,7 +24,8 @@ export type SessionOptions = {
   onEnd: (reason: string) => void;
 };
 
-type Prepared = { text: string; verdict: GateVerdict };
+/** A prepared statement with the verdict it got, and the rules that gave it (re-judged when they change). */
+type Prepared = { text: string; verdict: GateVerdict; rules: PolicyRule[] };
 type Portal = { statement: Prepared | undefined; params: (string | null)[] };
 
 const MAX_PARAM_CHARS = 4096;
@@ -223,8 +224,9 @@ export class PgSession {
 
   private onParse(frame: Frame): null {
     const parse = parseParse(frame.payload);
-    const verdict = this.judge(parse.query);
-    this.prepared.set(parse.name, { text: parse.query, verdict });
+    const rules = this.options.rules();
+    const verdict = this.judge(parse.query, rules);
+    this.prepared.set(parse.name, { text: parse.query, verdict, rules });
     if (verdict.substitute) {
       const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'extended', text: parse.query, params: null }, verdict);
       this.recordRefused(record);
@@ -254,15 +256,30 @@ export class PgSession {
       // The server answers this itself: the portal does not exist or its Parse already failed.
       return this.send(frame.raw, { kind: 'execute', statement: null }), null;
     }
+    const verdict = this.currentVerdict(prepared);
     const record = buildRecord(
       { sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'extended', text: prepared.text, params: portal.params },
-      prepared.verdict,
+      verdict,
     );
+    // A failing Parse in the Execute's place makes the server skip to Sync, as for any error.
+    const refuse = (s: Substitute) =>
+      this.send(buildParse({ name: REFUSED_STATEMENT_NAME, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: s });
+    if (verdict.substitute) {
+      this.recordRefused(record);
+      return refuse(verdict.substitute), null;
+    }
     const statement: StatementRef = { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
-    return this.audited(record, prepared.verdict, () => this.send(frame.raw, { kind: 'execute', statement }), (s) =>
-      // A failing Parse in the Execute's place makes the server skip to Sync, as for any error.
-      this.send(buildParse({ name: REFUSED_STATEMENT_NAME, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: s }),
-    );
+    return this.audited(record, verdict, () => this.send(frame.raw, { kind: 'execute', statement }), refuse);
+  }
+
+  /** Rules saved since the statement was prepared apply to its next execution. */
+  private currentVerdict(prepared: Prepared): GateVerdict {
+    const rules = this.options.rules();
+    if (rules !== prepared.rules) {
+      prepared.verdict = this.judge(prepared.text, rules);
+      prepared.rules = rules;
+    }
+    return prepared.verdict;
   }
 
   /** Forwards once the record is safe: durable first for anything that can change data, batched for reads. */
@@ -293,8 +310,8 @@ export class PgSession {
     }
   }
 
-  private judge(text: string): GateVerdict {
-    return judgeStatement(text, this.options.identity, this.options.rules(), this.options.strictReads());
+  private judge(text: string, rules = this.options.rules()): GateVerdict {
+    return judgeStatement(text, this.options.identity, rules, this.options.strictReads());
   }
 }
 

@@ -39,6 +39,26 @@ describe('target policy applied to sessions', () => {
     await client.end();
   });
 
+  it('applies a saved rule to statements prepared before it', async () => {
+    const { client } = await connect(await gw.tokenFor());
+    const prepared = { name: 'count_payments', text: 'select count(*) from payments' };
+    await client.query(prepared);
+    await replaceTargetPolicyRules(db, {
+      actor: CLI_ACTOR,
+      idOrName: gw.targetName,
+      rules: [{ id: 'no-payments', name: 'No payments reads', enabled: true, subject: {}, match: { tables: ['public.payments'] }, action: 'block', message: 'payments are off limits' }, ...defaultPolicyRules()],
+    });
+    let refused: unknown = null;
+    for (let i = 0; i < 40 && !refused; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      refused = await client.query(prepared).then(() => null, (e: unknown) => e);
+    }
+    expect(refused).toMatchObject({ code: '42501', message: 'Gatehouse: payments are off limits' });
+    expect((await client.query('select 1 as ok')).rows).toEqual([{ ok: 1 }]);
+    await replaceTargetPolicyRules(db, { actor: CLI_ACTOR, idOrName: gw.targetName, rules: defaultPolicyRules() });
+    await client.end();
+  });
+
   it('ends idle sessions and sessions past their maximum length, saying why', async () => {
     await updateTargetSessionSettings(db, { actor: CLI_ACTOR, idOrName: gw.targetName, settings: { idleTimeoutSeconds: 1, maxSessionSeconds: 3 } });
     const idle = await connect(await gw.tokenFor());

@@ -20,7 +20,12 @@ export async function testTargetConnection(
 ): Promise<ConnectionTestResult> {
   assertRole(options.actor, ['admin']);
   const target = await getTargetRow(db, options.idOrName);
-  const password = openTargetPassword(target.id, target.passwordCiphertext);
+  let password: string;
+  try {
+    password = openTargetPassword(target.id, target.passwordCiphertext);
+  } catch {
+    return { ok: false, error: 'the stored password cannot be decrypted with the current GATEHOUSE_MASTER_KEY' };
+  }
   const started = performance.now();
   const client = postgres({
     host: target.host,
