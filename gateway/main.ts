@@ -9,6 +9,8 @@ import { assertMasterKeyOpensTargets } from '../lib/targets/check-master-key';
 import { AuditWriter } from './core/audit-writer';
 import { CancelRegistry } from './core/cancel-registry';
 import { PolicyCache } from './core/policy-cache';
+import { ApprovalsHub } from './core/approvals-hub';
+import { abortApprovalRequests } from '../lib/approvals/abort-approval-requests';
 import { SessionRegistry } from './core/session-registry';
 import { startPgListener } from './postgres/pg-listener';
 import { loadTlsMaterial } from './postgres/tls-certificate';
@@ -29,6 +31,10 @@ export async function startGateway(): Promise<Gateway> {
   const gatewayInstance = `${os.hostname()}:${env.GATEWAY_PG_PORT}`;
   const orphaned = await closeOrphanedSessions(getSqlClient(), gatewayInstance, 'gateway restarted');
   if (orphaned) console.warn(`gateway: marked ${orphaned} session(s) left open by a previous run as ended`);
+  const aborted = await abortApprovalRequests(db, gatewayInstance);
+  if (aborted) console.warn(`gateway: marked ${aborted} approval request(s) held by a previous run as aborted`);
+  const approvals = new ApprovalsHub({ db, redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  await approvals.start();
   const tls = await loadTlsMaterial({ certPath: env.GATEWAY_TLS_CERT, keyPath: env.GATEWAY_TLS_KEY, dir: env.GATEWAY_TLS_DIR });
   if (tls.generated) console.warn(`gateway: generated a self-signed TLS certificate at ${tls.certPath}; set GATEWAY_TLS_CERT and GATEWAY_TLS_KEY in production`);
   const audit = new AuditWriter(getSqlClient());
@@ -39,6 +45,8 @@ export async function startGateway(): Promise<Gateway> {
     cancels: new CancelRegistry(),
     sessions,
     policies: new PolicyCache(db),
+    approvals,
+    publicUrl: env.PUBLIC_URL,
     gatewayInstance,
     maxMessageBytes: env.GATEWAY_MAX_MESSAGE_BYTES,
     host: env.GATEWAY_HOST,
@@ -59,6 +67,7 @@ export async function startGateway(): Promise<Gateway> {
           server.close(() => resolve());
           sessions.terminateWhere(() => true, 'the gateway is shutting down');
         });
+        await approvals.stop();
         await audit.close();
         console.log('gateway: stopped');
       })();

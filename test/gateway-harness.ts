@@ -15,6 +15,7 @@ import { initSqlParser } from '../lib/sql/classify-sql';
 import { AuditWriter } from '../gateway/core/audit-writer';
 import { CancelRegistry } from '../gateway/core/cancel-registry';
 import { PolicyCache } from '../gateway/core/policy-cache';
+import { ApprovalsHub } from '../gateway/core/approvals-hub';
 import { SessionRegistry } from '../gateway/core/session-registry';
 import { startPgListener } from '../gateway/postgres/pg-listener';
 import { loadTlsMaterial } from '../gateway/postgres/tls-certificate';
@@ -28,6 +29,7 @@ export type GatewayHarness = {
   /** A direct connection to the target database, to check effects behind the gateway's back. */
   direct: postgres.Sql;
   audit: AuditWriter;
+  approvals: ApprovalsHub | null;
   sessions: SessionRegistry;
   tokenFor: (role?: Role) => Promise<string>;
   connectionString: (token: string, extra?: string) => string;
@@ -40,7 +42,7 @@ const TARGET_SCHEMA = `
 `;
 
 /** A real gateway on an ephemeral port, in front of a real scratch target, recording into the run's store. */
-export function setupGateway(store: { db: Db; sql: postgres.Sql }): GatewayHarness {
+export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { approvals?: boolean } = {}): GatewayHarness {
   const { db } = store;
   const h = {} as GatewayHarness;
   let server: net.Server;
@@ -58,6 +60,11 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }): GatewayHarne
     });
     h.targetName = t.name;
     h.audit = new AuditWriter(store.sql);
+    h.approvals = null;
+    if (options.approvals) {
+      h.approvals = new ApprovalsHub({ db, redisUrl: getEnv().REDIS_URL, prefix: getEnv().REDIS_PREFIX });
+      await h.approvals.start();
+    }
     h.sessions = new SessionRegistry();
     const tls = await loadTlsMaterial({ dir: mkdtempSync(path.join(os.tmpdir(), 'gh-tls-')) });
     server = await startPgListener({
@@ -66,6 +73,8 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }): GatewayHarne
       cancels: new CancelRegistry(),
       sessions: h.sessions,
       policies: new PolicyCache(db, 200),
+      approvals: h.approvals,
+      publicUrl: 'http://gatehouse.test',
       gatewayInstance: `test-${process.pid}`,
       maxMessageBytes: 16 * 1024 * 1024,
       host: '127.0.0.1',
@@ -86,6 +95,7 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }): GatewayHarne
   afterAll(async () => {
     h.sessions?.terminateWhere(() => true, 'test finished');
     await new Promise((r) => server?.close(r));
+    await h.approvals?.stop();
     await h.audit?.close();
     await h.direct?.end();
     if (h.target) await dropScratchTarget(h.target);

@@ -3,14 +3,17 @@ import { redirect } from 'next/navigation';
 import { getSessionActor } from '@/app/_server/auth';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Badge } from '@/components/ui/badge';
+import { hasRole } from '@/lib/auth/actor';
+import type { Role } from '@/lib/db/schema';
 
 export const dynamic = 'force-dynamic';
 
-const NAV = [
-  { href: '/targets', label: 'Targets', adminOnly: true },
-  { href: '/tokens', label: 'Tokens', adminOnly: false },
-  { href: '/users', label: 'Users', adminOnly: true },
-] as const;
+const NAV: readonly { href: string; label: string; roles: readonly Role[] | 'any' }[] = [
+  { href: '/targets', label: 'Targets', roles: ['admin'] },
+  { href: '/approvals', label: 'Approvals', roles: ['approver', 'admin'] },
+  { href: '/tokens', label: 'Tokens', roles: 'any' },
+  { href: '/users', label: 'Users', roles: ['admin'] },
+];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await getSessionActor();
@@ -24,7 +27,7 @@ export default async function PortalLayout({ children }: { children: React.React
             Gatehouse
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-            {NAV.filter((item) => isAdmin || !item.adminOnly).map((item) => (
+            {NAV.filter((item) => item.roles === 'any' || hasRole(actor, item.roles)).map((item) => (
               <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
                 {item.label}
               </Link>

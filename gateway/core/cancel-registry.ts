@@ -1,6 +1,12 @@
 import { randomInt } from 'node:crypto';
 
-export type CancelTarget = { host: string; port: number; key: { pid: number; secret: number } };
+export type CancelTarget = {
+  host: string;
+  port: number;
+  key: { pid: number; secret: number };
+  /** Handles the cancel inside the gateway (a statement held for approval); true when it did. */
+  intercept?: () => boolean;
+};
 
 /**
  * Clients get Gatehouse's own BackendKeyData; a CancelRequest is looked up here and forwarded

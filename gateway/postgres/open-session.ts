@@ -15,6 +15,7 @@ import { PgSession } from './pg-session';
 import type { AuditSink } from '../core/audit-sink';
 import type { CancelRegistry } from '../core/cancel-registry';
 import type { PolicyCache } from '../core/policy-cache';
+import type { ApprovalsHub } from '../core/approvals-hub';
 import type { SessionRegistry } from '../core/session-registry';
 
 export type OpenSessionDeps = {
@@ -23,6 +24,9 @@ export type OpenSessionDeps = {
   cancels: CancelRegistry;
   sessions: SessionRegistry;
   policies: PolicyCache;
+  /** Null when approvals cannot run here (Redis unavailable at start): statements needing one are refused. */
+  approvals: ApprovalsHub | null;
+  publicUrl: string;
   gatewayInstance: string;
   maxMessageBytes: number;
 };
@@ -82,11 +86,12 @@ export async function openSession(
     upstream.socket.destroy();
     throw new HandshakeError(`Gatehouse: ${(e as Error).message}`, '57P03');
   }
+  let session: PgSession | null = null;
   const cancelKey = upstream.backendKey
-    ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey })
+    ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey, intercept: () => session?.cancelHold() ?? false })
     : { pid: 0, secret: 0, release: () => {} };
   let unregister = () => {};
-  const session = new PgSession(hello.socket, upstream, {
+  session = new PgSession(hello.socket, upstream, {
     sessionId,
     identity: { userId: identity.user.id, role: identity.user.role, tokenId: identity.token.id },
     rules: () => deps.policies.current(target.id).rules,
@@ -95,13 +100,22 @@ export async function openSession(
     maxSessionMs: policy.settings.maxSessionSeconds && policy.settings.maxSessionSeconds * 1000,
     audit: deps.audit,
     maxMessageBytes: deps.maxMessageBytes,
+    hold: deps.approvals && {
+      db,
+      hub: deps.approvals,
+      publicUrl: deps.publicUrl,
+      sessionId,
+      gatewayInstance: deps.gatewayInstance,
+      target: { id: target.id, name: target.name },
+      requester: { id: identity.user.id, email: identity.user.email, tokenId: identity.token.id },
+    },
     onEnd: (reason) => {
       cancelKey.release();
       unregister();
       deps.audit.endSession(sessionId, reason).catch((e: Error) => console.error(`gateway: could not record the end of session ${sessionId}: ${e.message}`));
     },
   });
-  unregister = deps.sessions.add({ id: sessionId, userId: identity.user.id, tokenId: identity.token.id, targetId: target.id, terminate: (r) => session.terminate(r) });
+  unregister = deps.sessions.add({ id: sessionId, userId: identity.user.id, tokenId: identity.token.id, targetId: target.id, terminate: (r) => session?.terminate(r) });
   const greeting = [authenticationOk(), ...upstream.parameters.map(([k, v]) => parameterStatus(k, v)), backendKeyData(cancelKey.pid, cancelKey.secret)];
   if (dropped.length) greeting.push(noticeResponse({ severity: 'NOTICE', code: '01000', message: `Gatehouse ignored startup parameters: ${dropped.join(', ')}` }));
   greeting.push(readyForQuery('I'));

@@ -37,7 +37,7 @@ async function handleConnection(raw: net.Socket, options: ListenerOptions): Prom
       deadline,
       onCancel: (pid, secret) => {
         const target = options.cancels.lookup(pid, secret);
-        if (target) sendUpstreamCancel(target, target.key);
+        if (target && !target.intercept?.()) sendUpstreamCancel(target, target.key);
       },
     });
     if (hello.kind === 'cancel') return;

@@ -3,12 +3,13 @@ import type tls from 'node:tls';
 import type { PolicyRule } from '@/lib/policy/evaluate-policy';
 import { Frontend } from './message-codes';
 import { MessageBuffer, ProtocolError, type Frame } from './message-buffer';
-import { errorResponse } from './backend-messages';
+import { errorResponse, noticeResponse } from './backend-messages';
 import { buildParse, buildQuery, paramFormat, parseBind, parseExecute, parseParse, parseQuery, parseTargetRef } from './frontend-messages';
 import { ResponseTracker, type Pending, type StatementRef, type Substitute } from './response-tracker';
 import { buildRecord, judgeStatement, REFUSED_SQL, type GateIdentity, type GateVerdict } from './statement-gate';
 import type { UpstreamConnection } from './upstream-connect';
-import { AuditUnavailableError, type AuditSink } from '../core/audit-sink';
+import { AuditUnavailableError, type AuditSink, type StatementRecord } from '../core/audit-sink';
+import { holdForApproval, type HoldContext, type HoldHandle } from './approval-hold';
 
 type Socket = net.Socket | tls.TLSSocket;
 
@@ -21,6 +22,8 @@ export type SessionOptions = {
   idleTimeoutMs: number | null;
   maxSessionMs: number | null;
   maxMessageBytes: number;
+  /** Where held statements go; without it, statements that need approval are refused. */
+  hold: Omit<HoldContext, 'rules'> | null;
   onEnd: (reason: string) => void;
 };
 
@@ -48,6 +51,7 @@ export class PgSession {
   private processing = false;
   private seq = 0;
   private ended = false;
+  private holding: HoldHandle | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private maxTimer: NodeJS.Timeout | null = null;
 
@@ -93,11 +97,19 @@ export class PgSession {
   end(reason: string): void {
     if (this.ended) return;
     this.ended = true;
+    this.holding?.withdraw('the client disconnected');
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.maxTimer) clearTimeout(this.maxTimer);
     this.client.destroy();
     this.upstream.socket.destroy();
     this.options.onEnd(reason);
+  }
+
+  /** A CancelRequest while a statement waits for approval withdraws the request; true if it did. */
+  cancelHold(): boolean {
+    if (!this.holding) return false;
+    this.holding.withdraw('canceled by the client');
+    return true;
   }
 
   /** Ends the session with a FATAL the client can read (revocation, timeouts, shutdown). */
@@ -212,14 +224,38 @@ export class PgSession {
   private onQuery(text: string, raw: Buffer): Promise<void> | null {
     const verdict = this.judge(text);
     const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'simple', text, params: null }, verdict);
+    const refuseQuery = (s: Substitute) => this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: s });
+    if (verdict.decision.action === 'require_approval' && this.options.hold) {
+      return this.hold(record, verdict, () => this.send(raw, { kind: 'query', statement: this.statementRef(record), substitute: null }), refuseQuery);
+    }
     if (verdict.substitute) {
       this.recordRefused(record);
       return this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: verdict.substitute }), null;
     }
-    const statement: StatementRef = { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
-    return this.audited(record, verdict, () => this.send(raw, { kind: 'query', statement, substitute: null }), (s) =>
-      this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: s }),
+    return this.audited(record, verdict, () => this.send(raw, { kind: 'query', statement: this.statementRef(record), substitute: null }), refuseQuery);
+  }
+
+  private statementRef(record: StatementRecord): StatementRef {
+    return { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
+  }
+
+  /** Waits for the approval; an approved statement is recorded durably and then forwarded. */
+  private async hold(record: StatementRecord, verdict: GateVerdict, forward: () => void, refuse: (s: Substitute) => void): Promise<void> {
+    const outcome = await holdForApproval(
+      { ...this.options.hold!, rules: this.options.rules() },
+      { text: record.text, params: record.params, verdict, classification: record.classification },
+      (message) => this.client.write(noticeResponse({ severity: 'NOTICE', code: '01000', message })),
+      (handle) => (this.holding = handle),
     );
+    this.holding = null;
+    if (this.ended) return;
+    if (!outcome.run) {
+      this.recordRefused({ ...record, message: outcome.substitute.message });
+      return refuse(outcome.substitute);
+    }
+    const approval = outcome.approval;
+    const approved = { ...record, message: approval ? `approved by ${approval.decidedByEmail ?? 'an approver'} (approval ${approval.id})` : record.message };
+    await this.audited(approved, { ...verdict, needsDurableAudit: true }, forward, refuse);
   }
 
   private onParse(frame: Frame): null {
@@ -227,7 +263,7 @@ export class PgSession {
     const rules = this.options.rules();
     const verdict = this.judge(parse.query, rules);
     this.prepared.set(parse.name, { text: parse.query, verdict, rules });
-    if (verdict.substitute) {
+    if (this.isRefusedAtParse(verdict)) {
       const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'extended', text: parse.query, params: null }, verdict);
       this.recordRefused(record);
       this.send(buildParse({ name: parse.name, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: verdict.substitute });
@@ -252,7 +288,7 @@ export class PgSession {
     const { portal: name } = parseExecute(frame.payload);
     const portal = this.portals.get(name);
     const prepared = portal?.statement;
-    if (!portal || !prepared || prepared.verdict.substitute) {
+    if (!portal || !prepared || this.isRefusedAtParse(prepared.verdict)) {
       // The server answers this itself: the portal does not exist or its Parse already failed.
       return this.send(frame.raw, { kind: 'execute', statement: null }), null;
     }
@@ -264,12 +300,18 @@ export class PgSession {
     // A failing Parse in the Execute's place makes the server skip to Sync, as for any error.
     const refuse = (s: Substitute) =>
       this.send(buildParse({ name: REFUSED_STATEMENT_NAME, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: s });
+    const forward = () => this.send(frame.raw, { kind: 'execute', statement: this.statementRef(record) });
+    if (verdict.decision.action === 'require_approval' && this.options.hold) return this.hold(record, verdict, forward, refuse);
     if (verdict.substitute) {
       this.recordRefused(record);
       return refuse(verdict.substitute), null;
     }
-    const statement: StatementRef = { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
-    return this.audited(record, verdict, () => this.send(frame.raw, { kind: 'execute', statement }), refuse);
+    return this.audited(record, verdict, forward, refuse);
+  }
+
+  /** Parsing executes nothing: a statement that may be held is parsed, and held at its Execute. */
+  private isRefusedAtParse(verdict: GateVerdict): boolean {
+    return verdict.substitute !== null && !(verdict.decision.action === 'require_approval' && this.options.hold);
   }
 
   /** Rules saved since the statement was prepared apply to its next execution. */
@@ -302,7 +344,7 @@ export class PgSession {
     return this.options.audit.recordDurable(record).then(forward, (e) => refuse(unavailable(e)));
   }
 
-  private recordRefused(record: ReturnType<typeof buildRecord>): void {
+  private recordRefused(record: StatementRecord): void {
     try {
       this.options.audit.recordBatched(record);
     } catch {

@@ -29,6 +29,16 @@ function nameList(what: string) {
     .optional();
 }
 
+export const DEFAULT_APPROVAL_WAIT_SECONDS = 600;
+
+export const approvalSettingsSchema = z.strictObject({
+  waitSeconds: z.int('Wait must be whole seconds').min(5, 'Wait at least 5 seconds').max(86_400, 'Wait at most a day').optional(),
+  dontWait: z.boolean().optional(),
+  requiredApprovals: z.int().min(1, 'At least one approval').max(5, 'At most 5 approvals').optional(),
+  approverRoles: z.array(z.enum(ROLES)).min(1, 'Name at least one approver role').optional(),
+});
+export type ApprovalSettings = z.infer<typeof approvalSettingsSchema>;
+
 /**
  * Strict objects: an unknown key is an error, not ignored. A misspelt criterion (`tabels`) that
  * was silently dropped would turn a narrow allow rule into one that allows everything.
@@ -57,6 +67,8 @@ export const policyRuleSchema = z.strictObject({
   }),
   action: z.enum(POLICY_ACTIONS, `Action must be one of ${POLICY_ACTIONS.join(', ')}`),
   message: z.string().trim().max(500, 'Message must be at most 500 characters').optional(),
+  /** For require_approval: how long the statement waits (or not at all), and who must approve. */
+  approval: approvalSettingsSchema.optional(),
 });
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
 

@@ -3,3 +3,4 @@ export * from './targets';
 export * from './access-tokens';
 export * from './gateway-sessions';
 export * from './target-policies';
+export * from './approvals';

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import postgres from 'postgres';
+import { setupTestDb } from '@/test/db';
+import { setupGateway } from '@/test/gateway-harness';
+import { makeActor } from '@/test/actors';
+import { approvalRequests } from '@/lib/db/schema';
+import { CLI_ACTOR } from '@/lib/auth/actor';
+import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
+import { replaceTargetPolicyRules } from '@/lib/policy/target-policy';
+import { decideApproval } from '@/lib/approvals/decide-approval';
+
+const store = setupTestDb();
+const { db } = store;
+const gw = setupGateway(store, { approvals: true });
+
+beforeAll(async () => {
+  await replaceTargetPolicyRules(db, {
+    actor: CLI_ACTOR,
+    idOrName: gw.targetName,
+    rules: [
+      { id: 'quick-expiry', name: 'Short wait for payment 3', enabled: true, subject: {}, match: { pattern: 'id = 3' }, action: 'require_approval', message: 'Needs a look', approval: { waitSeconds: 5 } },
+      { id: 'agents-dont-wait', name: 'Agents do not wait', enabled: true, subject: {}, match: { pattern: 'id = 4' }, action: 'require_approval', approval: { dontWait: true } },
+      ...defaultPolicyRules(),
+    ],
+  });
+});
+
+async function client() {
+  const c = new pg.Client({ connectionString: gw.connectionString(await gw.tokenFor()).replace('?sslmode=require', ''), ssl: { rejectUnauthorized: false } });
+  const notices: string[] = [];
+  c.on('notice', (n) => notices.push(n.message ?? ''));
+  await c.connect();
+  return { c, notices };
+}
+
+async function pendingFor(text: string) {
+  for (let i = 0; i < 50; i++) {
+    const [row] = await db.select().from(approvalRequests).where(eq(approvalRequests.statementText, text));
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no approval request for ${text}`);
+}
+
+const count = async (where: string) => ((await gw.direct.unsafe(`select count(*)::int as n from payments where ${where}`))[0]!.n as number);
+
+describe('holding statements for approval', () => {
+  it('runs a held DELETE once an approver approves, after a NOTICE with the URL', async () => {
+    const { c, notices } = await client();
+    const approver = await makeActor(db, 'approver');
+    const text = 'delete from payments where id = 1';
+    const result = c.query(text);
+    const request = await pendingFor(text);
+    expect(notices.join('\n')).toContain(`DELETE on public.payments needs approval: http://gatehouse.test/approvals/${request.id}; waiting up to 10m`);
+    expect(await count('id = 1')).toBe(1);
+    await decideApproval(db, { actor: approver, requestId: request.id, decision: 'approve' });
+    expect((await result).rowCount).toBe(1);
+    expect(await count('id = 1')).toBe(0);
+    await c.end();
+  });
+
+  it('refuses a denied statement with the approver and the reason', async () => {
+    const { c } = await client();
+    const approver = await makeActor(db, 'approver');
+    const text = 'delete from payments where id = 2';
+    const result = c.query(text).catch((e: unknown) => e);
+    const request = await pendingFor(text);
+    await decideApproval(db, { actor: approver, requestId: request.id, decision: 'deny', reason: 'not during quarter close' });
+    expect(await result).toMatchObject({ code: '42501', message: `Gatehouse: denied by ${approver.email}: not during quarter close` });
+    expect(await count('id = 2')).toBe(1);
+    await c.end();
+  });
+
+  it('refuses when the request expires', async () => {
+    const { c } = await client();
+    const error = await c.query('delete from payments where id = 3').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: '42501', message: expect.stringContaining('expired without a decision') });
+    expect(await count('id = 3')).toBe(1);
+    await c.end();
+  }, 20_000);
+
+  it('withdraws the request when the client cancels', async () => {
+    const sql = postgres(gw.connectionString(await gw.tokenFor()), { ssl: { rejectUnauthorized: false }, max: 1, onnotice: () => {} });
+    const text = 'delete from payments where id = 5';
+    const held = sql.unsafe(text);
+    const result = held.then(() => 'ran', (e: { code?: string }) => e.code);
+    const request = await pendingFor(text);
+    held.cancel();
+    expect(await result).toBe('57014');
+    await expect.poll(async () => (await db.select().from(approvalRequests).where(eq(approvalRequests.id, request.id)))[0]!.status).toBe('withdrawn');
+    expect(await count('id = 5')).toBe(1);
+    await sql.end();
+  });
+
+  it("with don't-wait, answers at once and runs the same statement once after approval", async () => {
+    const { c } = await client();
+    const approver = await makeActor(db, 'approver');
+    const text = 'delete from payments where id = 4';
+    const first = await c.query(text).catch((e: unknown) => e);
+    expect(first).toMatchObject({ code: '42501', message: expect.stringContaining('run it again once it is approved') });
+    const request = await pendingFor(text);
+    await decideApproval(db, { actor: approver, requestId: request.id, decision: 'approve' });
+    expect((await c.query(text)).rowCount).toBe(1);
+    const third = await c.query(text).catch((e: unknown) => e);
+    expect(third).toMatchObject({ code: '42501' });
+    await c.end();
+  });
+});
