@@ -107,4 +107,16 @@ describe('holding statements for approval', () => {
     expect(third).toMatchObject({ code: '42501' });
     await c.end();
   });
+
+  // Last: it takes the hub's Redis connections down for good.
+  it('refuses with "approvals unavailable" when Redis cannot take the request, and runs nothing', async () => {
+    const { c } = await client();
+    await gw.approvals!.stop();
+    const error = await c.query('delete from payments where id = 6').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: '57P03', message: expect.stringContaining('approvals unavailable') });
+    expect(await count('id = 6')).toBe(1);
+    const rows = await db.select().from(approvalRequests).where(eq(approvalRequests.statementText, 'delete from payments where id = 6'));
+    expect(rows.every((r) => r.status !== 'pending')).toBe(true);
+    await c.end();
+  });
 });
