@@ -33,7 +33,7 @@ export async function startGateway(): Promise<Gateway> {
   if (orphaned) console.warn(`gateway: marked ${orphaned} session(s) left open by a previous run as ended`);
   const aborted = await abortApprovalRequests(db, gatewayInstance);
   if (aborted) console.warn(`gateway: marked ${aborted} approval request(s) held by a previous run as aborted`);
-  const approvals = new ApprovalsHub({ db, redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const approvals = new ApprovalsHub({ db, redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, publicUrl: env.PUBLIC_URL });
   await approvals.start();
   const tls = await loadTlsMaterial({ certPath: env.GATEWAY_TLS_CERT, keyPath: env.GATEWAY_TLS_KEY, dir: env.GATEWAY_TLS_DIR });
   if (tls.generated) console.warn(`gateway: generated a self-signed TLS certificate at ${tls.certPath}; set GATEWAY_TLS_CERT and GATEWAY_TLS_KEY in production`);

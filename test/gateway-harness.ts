@@ -62,7 +62,7 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { ap
     h.audit = new AuditWriter(store.sql);
     h.approvals = null;
     if (options.approvals) {
-      h.approvals = new ApprovalsHub({ db, redisUrl: getEnv().REDIS_URL, prefix: getEnv().REDIS_PREFIX });
+      h.approvals = new ApprovalsHub({ db, redisUrl: getEnv().REDIS_URL, prefix: getEnv().REDIS_PREFIX, publicUrl: 'http://gatehouse.test' });
       await h.approvals.start();
     }
     h.sessions = new SessionRegistry();

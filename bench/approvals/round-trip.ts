@@ -44,7 +44,7 @@ async function main() {
   const store = createDb(storeUrl);
   const target = await createScratchTarget(server);
   const audit = new AuditWriter(store.sql);
-  const hub = new ApprovalsHub({ db: store.db, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: process.env.REDIS_PREFIX! });
+  const hub = new ApprovalsHub({ db: store.db, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: process.env.REDIS_PREFIX!, publicUrl: 'http://localhost:3000' });
   let listener: net.Server | undefined;
   try {
     await target.seed(`create table payments (id int primary key); insert into payments select generate_series(1, ${ROUNDS})`);

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, describedBy, type FormState } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 
-type Settings = { idleTimeoutSeconds: number | null; maxSessionSeconds: number | null; strictReads: boolean };
+type Settings = { idleTimeoutSeconds: number | null; maxSessionSeconds: number | null; strictReads: boolean; approvalWebhookUrl: string | null };
 
 type Props = {
   targetId: string;
@@ -14,7 +14,7 @@ type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
 };
 
-/** Idle timeout and maximum length of gateway sessions on this target, and strict audit of reads. */
+/** Idle timeout and maximum length of gateway sessions on this target, strict audit of reads, and the approval webhook. */
 export function SessionSettingsForm({ targetId, settings, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const errors = state.fieldErrors ?? {};
@@ -33,6 +33,10 @@ export function SessionSettingsForm({ targetId, settings, action }: Props) {
             aria-describedby={describedBy('max-session', { hint: true, errors: errors.maxSessionSeconds })} />
         </Field>
       </div>
+      <Field id="approval-webhook" label="Approval webhook URL" hint="New approval requests are posted here (Slack incoming webhooks accept it). Empty: none" errors={errors.approvalWebhookUrl}>
+        <Input id="approval-webhook" name="approvalWebhookUrl" type="url" defaultValue={state.values?.approvalWebhookUrl ?? settings.approvalWebhookUrl ?? ''}
+          aria-describedby={describedBy('approval-webhook', { hint: true, errors: errors.approvalWebhookUrl })} />
+      </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="strictReads" defaultChecked={settings.strictReads} />
         Strict audit: reads also wait until their record is stored

@@ -1,9 +1,11 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { Queue, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import type { Db } from '@/lib/db/client';
 import { approvalRequests } from '@/lib/db/schema';
-import { APPROVALS_QUEUE, approvalsChannel, EXPIRE_APPROVAL_JOB, expireApprovalPayload, withDeadline } from '@/lib/jobs/approval-jobs';
+import { APPROVALS_QUEUE, approvalJobPayload, approvalsChannel, EXPIRE_APPROVAL_JOB, NOTIFY_APPROVAL_JOB, withDeadline } from '@/lib/jobs/approval-jobs';
+import { approvalWebhookPayload, postApprovalWebhook } from '@/lib/approvals/approval-webhook';
+import { getTargetPolicy } from '@/lib/policy/target-policy';
 import { createApprovalRequest } from '@/lib/approvals/create-approval-request';
 import { expireApprovalRequest } from '@/lib/approvals/expire-approval-request';
 import { withdrawApprovalRequest } from '@/lib/approvals/withdraw-approval-request';
@@ -39,7 +41,7 @@ export class ApprovalsHub {
   private poller: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly options: { db: Db; redisUrl: string; prefix: string },
+    private readonly options: { db: Db; redisUrl: string; prefix: string; publicUrl: string },
   ) {}
 
   async start(): Promise<void> {
@@ -48,7 +50,7 @@ export class ApprovalsHub {
     await producer.connect();
     this.publisher = producer;
     this.queue = new Queue(APPROVALS_QUEUE, { connection: producer, prefix: `${prefix}:bull` });
-    this.worker = new Worker(APPROVALS_QUEUE, (job) => this.expire(job.data), {
+    this.worker = new Worker(APPROVALS_QUEUE, (job) => this.process(job), {
       connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
       prefix: `${prefix}:bull`,
     });
@@ -78,7 +80,15 @@ export class ApprovalsHub {
       throw new ApprovalsUnavailableError(e.message);
     });
     try {
-      await withDeadline(this.queue.add(EXPIRE_APPROVAL_JOB, { requestId: row.id }, { jobId: row.id, delay: expiresInMs, removeOnComplete: true, removeOnFail: 100 }), ENQUEUE_DEADLINE_MS, 'Redis');
+      const jobs = this.queue.addBulk([
+        { name: EXPIRE_APPROVAL_JOB, data: { requestId: row.id }, opts: { jobId: `expire-${row.id}`, delay: expiresInMs, removeOnComplete: true, removeOnFail: 100 } },
+        {
+          name: NOTIFY_APPROVAL_JOB,
+          data: { requestId: row.id },
+          opts: { jobId: `notify-${row.id}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 100 },
+        },
+      ]);
+      await withDeadline(jobs, ENQUEUE_DEADLINE_MS, 'Redis');
     } catch (e) {
       await withdrawApprovalRequest(this.options.db, row.id, 'approvals queue unavailable').catch(() => {});
       throw new ApprovalsUnavailableError((e as Error).message);
@@ -91,7 +101,10 @@ export class ApprovalsHub {
    * the queue's job) the waiter expires the row itself, so a Redis outage cannot hold a client forever.
    */
   waitForDecision(id: string, expiresAt: Date): Promise<ApprovalRow> {
-    const grace = setTimeout(() => void this.expire({ requestId: id }).then(() => this.check([id])), Math.max(0, expiresAt.getTime() - Date.now()) + 1500);
+    const grace = setTimeout(
+      () => void this.expire({ requestId: id }).then(() => this.check([id]), () => this.check([id])),
+      Math.max(0, expiresAt.getTime() - Date.now()) + 1500,
+    );
     return new Promise<ApprovalRow>((resolve) => {
       const list = this.waiters.get(id) ?? [];
       list.push({ resolve });
@@ -104,8 +117,25 @@ export class ApprovalsHub {
     await this.check([id]);
   }
 
-  private async expire(data: unknown): Promise<void> {
-    const { requestId } = expireApprovalPayload.parse(data);
+  private async process(job: Job): Promise<void> {
+    const parsed = approvalJobPayload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`bad ${job.name} payload`);
+    if (job.name === EXPIRE_APPROVAL_JOB) return this.expire(parsed.data);
+    if (job.name === NOTIFY_APPROVAL_JOB) return this.notify(parsed.data.requestId);
+    throw new UnrecoverableError(`unknown job ${job.name}`);
+  }
+
+  /** Announces a new request on the target's webhook, if it has one; a failure throws so BullMQ retries. */
+  private async notify(requestId: string): Promise<void> {
+    const row = await getApprovalRow(this.options.db, requestId);
+    if (!row?.targetId || row.status !== 'pending') return;
+    const { settings } = await getTargetPolicy(this.options.db, row.targetId);
+    if (!settings.approvalWebhookUrl) return;
+    await postApprovalWebhook(settings.approvalWebhookUrl, approvalWebhookPayload(row, this.options.publicUrl));
+  }
+
+  private async expire(data: { requestId: string }): Promise<void> {
+    const { requestId } = data;
     const row = await expireApprovalRequest(this.options.db, requestId);
     if (row) await this.publisher?.publish(approvalsChannel(this.options.prefix), JSON.stringify({ id: row.id, status: row.status }));
   }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -8,8 +10,9 @@ import { makeActor } from '@/test/actors';
 import { approvalRequests } from '@/lib/db/schema';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
-import { replaceTargetPolicyRules } from '@/lib/policy/target-policy';
+import { replaceTargetPolicyRules, updateTargetSessionSettings } from '@/lib/policy/target-policy';
 import { decideApproval } from '@/lib/approvals/decide-approval';
+import { withdrawApprovalRequest } from '@/lib/approvals/withdraw-approval-request';
 
 const store = setupTestDb();
 const { db } = store;
@@ -107,6 +110,35 @@ describe('holding statements for approval', () => {
     expect(third).toMatchObject({ code: '42501' });
     await c.end();
   });
+
+  it("announces a new request on the target's webhook, retrying until it is accepted", async () => {
+    const bodies: string[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        res.statusCode = bodies.length === 1 ? 500 : 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    await updateTargetSessionSettings(db, { actor: CLI_ACTOR, idOrName: gw.targetName, settings: { approvalWebhookUrl: url } });
+    const { c } = await client();
+    const text = 'delete from payments where id = 7';
+    const held = c.query(text).catch((e: unknown) => e);
+    const request = await pendingFor(text);
+    await expect.poll(() => bodies.length, { timeout: 10_000 }).toBe(2);
+    const payload = JSON.parse(bodies[1]!) as { text: string };
+    expect(payload.text).toContain(`http://gatehouse.test/approvals/${request.id}`);
+    expect(payload.text).toContain(text);
+    await withdrawApprovalRequest(db, request.id, 'test over');
+    expect(await held).toMatchObject({ code: '57014' });
+    await updateTargetSessionSettings(db, { actor: CLI_ACTOR, idOrName: gw.targetName, settings: {} });
+    server.close();
+    await c.end();
+  }, 20_000);
 
   // Last: it takes the hub's Redis connections down for good.
   it('refuses with "approvals unavailable" when Redis cannot take the request, and runs nothing', async () => {

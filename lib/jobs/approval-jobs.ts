@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const APPROVALS_QUEUE = 'approvals';
 export const EXPIRE_APPROVAL_JOB = 'expire-approval';
 
-export const expireApprovalPayload = z.strictObject({ requestId: z.uuid() });
-export type ExpireApprovalPayload = z.infer<typeof expireApprovalPayload>;
+export const NOTIFY_APPROVAL_JOB = 'notify-approval';
+
+/** Both jobs carry the request id only; the worker reads the row. */
+export const approvalJobPayload = z.strictObject({ requestId: z.uuid() });
+export type ApprovalJobPayload = z.infer<typeof approvalJobPayload>;
 
 /** Redis pub/sub channel on which decisions are announced to waiting gateways. */
 export const approvalsChannel = (prefix: string) => `${prefix}:approvals`;

@@ -86,6 +86,7 @@ export const updateSessionSettingsAction = withRole(['admin'], async (actor, for
       idleTimeoutSeconds: secondsField(formData.get('idleTimeoutSeconds')),
       maxSessionSeconds: secondsField(formData.get('maxSessionSeconds')),
       strictReads: formData.get('strictReads') === 'on',
+      approvalWebhookUrl: String(formData.get('approvalWebhookUrl') ?? '').trim() || null,
     },
   });
   revalidatePath('/targets', 'layout');
