@@ -12,6 +12,7 @@ import { CLI_ACTOR } from '@/lib/auth/actor';
 import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
 import { replaceTargetPolicyRules, updateTargetSessionSettings } from '@/lib/policy/target-policy';
 import { decideApproval } from '@/lib/approvals/decide-approval';
+import { abortApprovalRequests } from '@/lib/approvals/abort-approval-requests';
 import { withdrawApprovalRequest } from '@/lib/approvals/withdraw-approval-request';
 
 const store = setupTestDb();
@@ -139,6 +140,32 @@ describe('holding statements for approval', () => {
     server.close();
     await c.end();
   }, 20_000);
+
+  it('delivers a decision made while the approvals worker was restarting', async () => {
+    const { c } = await client();
+    const approver = await makeActor(db, 'approver');
+    const text = 'delete from payments where id = 8';
+    const held = c.query(text);
+    const request = await pendingFor(text);
+    await gw.approvals!.stop();
+    await decideApproval(db, { actor: approver, requestId: request.id, decision: 'approve' });
+    await gw.approvals!.start();
+    expect((await held).rowCount).toBe(1);
+    await c.end();
+  });
+
+  it('a restarted gateway aborts the requests it held, and a later approval is refused clearly', async () => {
+    const approver = await makeActor(db, 'approver');
+    const { c } = await client();
+    const text = 'delete from payments where id = 9';
+    const held = c.query(text).catch((e: unknown) => e);
+    const request = await pendingFor(text);
+    expect(await abortApprovalRequests(db, request.gatewayInstance!)).toBeGreaterThanOrEqual(1);
+    expect(await held).toMatchObject({ code: '57P01', message: expect.stringContaining('was aborted') });
+    await expect(decideApproval(db, { actor: approver, requestId: request.id, decision: 'approve' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('aborted') });
+    expect(await count('id = 9')).toBe(1);
+    await c.end();
+  });
 
   // Last: it takes the hub's Redis connections down for good.
   it('refuses with "approvals unavailable" when Redis cannot take the request, and runs nothing', async () => {
