@@ -15,6 +15,7 @@ import { initSqlParser } from '../lib/sql/classify-sql';
 import { AuditWriter } from '../gateway/core/audit-writer';
 import { CancelRegistry } from '../gateway/core/cancel-registry';
 import { PolicyCache } from '../gateway/core/policy-cache';
+import { GrantCache } from '../gateway/core/grant-cache';
 import { ApprovalsHub } from '../gateway/core/approvals-hub';
 import { SessionRegistry } from '../gateway/core/session-registry';
 import { startPgListener } from '../gateway/postgres/pg-listener';
@@ -73,6 +74,7 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { ap
       cancels: new CancelRegistry(),
       sessions: h.sessions,
       policies: new PolicyCache(db, 200),
+      grants: new GrantCache(db, 200),
       approvals: h.approvals,
       publicUrl: 'http://gatehouse.test',
       gatewayInstance: `test-${process.pid}`,

@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic';
 const NAV: readonly { href: string; label: string; roles: readonly Role[] | 'any' }[] = [
   { href: '/targets', label: 'Targets', roles: ['admin'] },
   { href: '/approvals', label: 'Approvals', roles: ['approver', 'admin'] },
+  { href: '/access', label: 'Access', roles: 'any' },
   { href: '/tokens', label: 'Tokens', roles: 'any' },
   { href: '/users', label: 'Users', roles: ['admin'] },
 ];

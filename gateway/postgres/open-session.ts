@@ -15,6 +15,7 @@ import { PgSession } from './pg-session';
 import type { AuditSink } from '../core/audit-sink';
 import type { CancelRegistry } from '../core/cancel-registry';
 import type { PolicyCache } from '../core/policy-cache';
+import type { GrantCache } from '../core/grant-cache';
 import type { ApprovalsHub } from '../core/approvals-hub';
 import type { SessionRegistry } from '../core/session-registry';
 
@@ -24,6 +25,7 @@ export type OpenSessionDeps = {
   cancels: CancelRegistry;
   sessions: SessionRegistry;
   policies: PolicyCache;
+  grants: GrantCache;
   /** Null when approvals cannot run here (Redis unavailable at start): statements needing one are refused. */
   approvals: ApprovalsHub | null;
   publicUrl: string;
@@ -52,6 +54,9 @@ export async function openSession(
   if (!tokenAllowsTarget(identity.token, target.id)) {
     throw new HandshakeError(`Gatehouse: access token "${identity.token.name}" is not allowed to reach target "${target.name}"`, '28000');
   }
+  await deps.grants.load(identity.user.id, target.id).catch((e: Error) => {
+    throw new HandshakeError(`Gatehouse: access grants cannot be read (${e.message}); refusing`, '58000');
+  });
   const policy = await deps.policies.load(target.id).catch((e: Error) => {
     throw new HandshakeError(`Gatehouse: the policy of target "${target.name}" cannot be loaded (${e.message}); refusing`, '58000');
   });
@@ -93,7 +98,7 @@ export async function openSession(
   let unregister = () => {};
   session = new PgSession(hello.socket, upstream, {
     sessionId,
-    identity: { userId: identity.user.id, role: identity.user.role, tokenId: identity.token.id },
+    identity: () => ({ userId: identity.user.id, role: deps.grants.effectiveRole(identity.user.id, target.id, identity.user.role), tokenId: identity.token.id }),
     rules: () => deps.policies.current(target.id).rules,
     strictReads: () => deps.policies.current(target.id).settings.strictReads,
     idleTimeoutMs: policy.settings.idleTimeoutSeconds && policy.settings.idleTimeoutSeconds * 1000,

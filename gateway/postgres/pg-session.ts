@@ -15,7 +15,8 @@ type Socket = net.Socket | tls.TLSSocket;
 
 export type SessionOptions = {
   sessionId: string;
-  identity: GateIdentity;
+  /** Read per statement: a time-boxed grant can change the role the policy sees mid-session. */
+  identity: () => GateIdentity;
   rules: () => PolicyRule[];
   audit: AuditSink;
   strictReads: () => boolean;
@@ -353,7 +354,7 @@ export class PgSession {
   }
 
   private judge(text: string, rules = this.options.rules()): GateVerdict {
-    return judgeStatement(text, this.options.identity, rules, this.options.strictReads());
+    return judgeStatement(text, this.options.identity(), rules, this.options.strictReads());
   }
 }
 

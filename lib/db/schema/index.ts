@@ -4,3 +4,4 @@ export * from './access-tokens';
 export * from './gateway-sessions';
 export * from './target-policies';
 export * from './approvals';
+export * from './access-grants';

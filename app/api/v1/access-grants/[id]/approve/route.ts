@@ -1,0 +1,3 @@
+import { decideRoute } from '../decide-route';
+
+export const POST = decideRoute('approve');
