@@ -69,3 +69,16 @@ test('a denied DELETE shows psql the approver and the reason', async ({ page }) 
   expect(result.code).not.toBe(0);
   expect(result.stderr).toContain(`denied by ${approver.email}: ledger is frozen until audit`);
 });
+
+test('a held DELETE that nobody decides expires, and psql says so', async ({ request }) => {
+  const adminToken = await seedToken(admin);
+  const rules = (await (await request.get(`/api/v1/targets/${targetName}/rules`, { headers: { Authorization: `Bearer ${adminToken}` } })).json()).rules;
+  const quick = { id: 'quick-expiry', name: 'Ledger 3 waits briefly', enabled: true, subject: {}, match: { pattern: 'id = 3' }, action: 'require_approval', approval: { waitSeconds: 5 } };
+  const saved = await request.put(`/api/v1/targets/${targetName}/rules`, { headers: { Authorization: `Bearer ${adminToken}` }, data: { rules: [quick, ...rules] } });
+  expect(saved.status()).toBe(200);
+  const result = await psql(await seedToken(requester), 'delete from ledger where id = 3');
+  expect(result.code).not.toBe(0);
+  expect(result.stderr).toContain('needs approval');
+  expect(result.stderr).toContain('waiting up to 5s');
+  expect(result.stderr).toContain('approval request expired without a decision');
+});

@@ -12,9 +12,18 @@ export type RuleDraft = {
   tables: string;
   functions: string;
   pattern: string;
+  /** For require_approval: seconds to wait (empty: the default), or answer at once. */
+  waitSeconds: string;
+  dontWait: boolean;
+  requiredApprovals: string;
+  approverRoles: string[];
 };
 
 export const EMPTY_DRAFT: RuleDraft = {
+  waitSeconds: '',
+  dontWait: false,
+  requiredApprovals: '',
+  approverRoles: [],
   name: '',
   action: 'block',
   message: '',
@@ -39,7 +48,28 @@ export function draftFromRule(rule: PolicyRule): RuleDraft {
     tables: (rule.match.tables ?? []).join(', '),
     functions: (rule.match.functions ?? []).join(', '),
     pattern: rule.match.pattern ?? '',
+    waitSeconds: rule.approval?.waitSeconds === undefined ? '' : String(rule.approval.waitSeconds),
+    dontWait: rule.approval?.dontWait ?? false,
+    requiredApprovals: rule.approval?.requiredApprovals === undefined ? '' : String(rule.approval.requiredApprovals),
+    approverRoles: [...(rule.approval?.approverRoles ?? [])],
   };
+}
+
+/** Numbers the schema will judge; text that is not a number is passed on so its message is shown. */
+function numberOrText(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : (Number(trimmed) as number);
+}
+
+function approvalFromDraft(draft: RuleDraft): PolicyRule['approval'] {
+  if (draft.action !== 'require_approval') return undefined;
+  const approval = {
+    waitSeconds: numberOrText(draft.waitSeconds),
+    dontWait: draft.dontWait || undefined,
+    requiredApprovals: numberOrText(draft.requiredApprovals),
+    approverRoles: nonEmpty(draft.approverRoles) as NonNullable<PolicyRule['approval']>['approverRoles'],
+  };
+  return Object.values(approval).some((v) => v !== undefined) ? approval : undefined;
 }
 
 function splitList(text: string): string[] | undefined {
@@ -76,6 +106,7 @@ export function ruleFromDraft(draft: RuleDraft, base: { id: string; enabled: boo
     },
     action: draft.action,
     message: draft.message.trim() === '' ? undefined : draft.message.trim(),
+    approval: approvalFromDraft(draft),
   };
   return JSON.parse(JSON.stringify(rule)) as PolicyRule;
 }

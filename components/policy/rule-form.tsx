@@ -47,7 +47,7 @@ export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel
     onApply(draft, Number(position));
   }
 
-  function text(key: 'commands' | 'tables' | 'functions' | 'pattern' | 'message', label: string, placeholder: string, hint?: string) {
+  function text(key: 'commands' | 'tables' | 'functions' | 'pattern' | 'message' | 'waitSeconds' | 'requiredApprovals', label: string, placeholder: string, hint?: string) {
     const fieldId = `${id}-${key}`;
     return (
       <Field id={fieldId} label={label} hint={hint}>
@@ -110,6 +110,26 @@ export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel
         {text('functions', 'Functions', 'pg_sleep, dblink*', 'Comma-separated.')}
       </div>
       {text('pattern', 'Pattern', 'credit_card', 'A case-insensitive regular expression tested against the statement text.')}
+      {draft.action === 'require_approval' ? (
+        <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-900">Approval</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={draft.dontWait} onChange={(e) => set('dontWait', e.target.checked)} />
+            Don&apos;t wait: answer at once with the link; the same statement runs once after approval
+          </label>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {text('waitSeconds', 'Wait (seconds)', '600', 'How long the statement waits; empty: 10 minutes.')}
+            {text('requiredApprovals', 'Approvals needed', '1', 'Different approvers; empty: 1.')}
+          </div>
+          <CheckboxGroup
+            legend="Approver roles"
+            hint="None checked: approver and admin."
+            options={options.roles}
+            selected={draft.approverRoles}
+            onChange={(approverRoles) => set('approverRoles', approverRoles)}
+          />
+        </fieldset>
+      ) : null}
       <div className="flex items-center gap-2">
         <Button type="submit">Apply</Button>
         <Button variant="secondary" onClick={onCancel}>
