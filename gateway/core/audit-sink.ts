@@ -12,6 +12,7 @@ export type StatementRecord = {
   ruleId: string | null;
   ruleName: string | null;
   message: string | null;
+  approvalId?: string | null;
   startedAt: Date;
 };
 

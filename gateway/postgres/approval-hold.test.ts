@@ -7,7 +7,8 @@ import postgres from 'postgres';
 import { setupTestDb } from '@/test/db';
 import { setupGateway } from '@/test/gateway-harness';
 import { makeActor } from '@/test/actors';
-import { approvalRequests } from '@/lib/db/schema';
+import { approvalRequests, statements } from '@/lib/db/schema';
+import { listStatementRecords } from '@/lib/audit/statement-records';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
 import { replaceTargetPolicyRules, updateTargetSessionSettings } from '@/lib/policy/target-policy';
@@ -62,6 +63,9 @@ describe('holding statements for approval', () => {
     await decideApproval(db, { actor: approver, requestId: request.id, decision: 'approve' });
     expect((await result).rowCount).toBe(1);
     expect(await count('id = 1')).toBe(0);
+    await gw.audit.flush();
+    const [record] = await listStatementRecords(db, eq(statements.text, text));
+    expect(record).toMatchObject({ decision: 'require_approval', approvalId: request.id, message: `approved by ${approver.email}`, commandTag: 'DELETE 1' });
     await c.end();
   });
 

@@ -19,7 +19,7 @@ export type HoldContext = {
   rules: PolicyRule[];
 };
 
-export type HoldOutcome = { run: true; approval: ApprovalRow | null } | { run: false; substitute: Substitute };
+export type HoldOutcome = { run: true; approval: ApprovalRow | null } | { run: false; substitute: Substitute; approvalId?: string };
 
 /** What the client was told while it waits; the handle lets a CancelRequest or a disconnect withdraw the request. */
 export type HoldHandle = { id: string; withdraw: (reason: string) => void };
@@ -77,12 +77,13 @@ export async function holdForApproval(
   const url = `${ctx.publicUrl.replace(/\/$/, '')}/approvals/${row.id}`;
   const what = describe(statement.classification);
   if (settings.dontWait) {
-    return { run: false, substitute: { sqlstate: '42501', message: `Gatehouse: ${what} needs approval: ${url}; run it again once it is approved` } };
+    return { run: false, approvalId: row.id, substitute: { sqlstate: '42501', message: `Gatehouse: ${what} needs approval: ${url}; run it again once it is approved` } };
   }
   notify(`Gatehouse: ${what} needs approval: ${url}; waiting up to ${formatWait(waitSeconds)}`);
   onHold({ id: row.id, withdraw: (reason) => void ctx.hub.withdraw(row.id, reason) });
   const decided = await ctx.hub.waitForDecision(row.id, row.expiresAt);
-  return outcomeOf(decided, url);
+  const outcome = outcomeOf(decided, url);
+  return outcome.run ? outcome : { ...outcome, approvalId: row.id };
 }
 
 function outcomeOf(row: ApprovalRow, url: string): HoldOutcome {

@@ -251,11 +251,11 @@ export class PgSession {
     this.holding = null;
     if (this.ended) return;
     if (!outcome.run) {
-      this.recordRefused({ ...record, message: outcome.substitute.message });
+      this.recordRefused({ ...record, message: outcome.substitute.message, approvalId: outcome.approvalId ?? null });
       return refuse(outcome.substitute);
     }
     const approval = outcome.approval;
-    const approved = { ...record, message: approval ? `approved by ${approval.decidedByEmail ?? 'an approver'} (approval ${approval.id})` : record.message };
+    const approved = approval ? { ...record, message: `approved by ${approval.decidedByEmail ?? 'an approver'}`, approvalId: approval.id } : record;
     await this.audited(approved, { ...verdict, needsDurableAudit: true }, forward, refuse);
   }
 

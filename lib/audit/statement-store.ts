@@ -48,6 +48,7 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
       rule_id: r.ruleId ?? null,
       rule_name: r.ruleName ?? null,
       message: r.message ?? null,
+      approval_id: r.approvalId ?? null,
       started_at: r.startedAt,
     })),
   );
@@ -56,10 +57,10 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
   );
   await sql`
     with inserted as (
-      insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name, message, started_at)
+      insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name, message, approval_id, started_at)
       select * from jsonb_to_recordset(${inserted}::jsonb) as r(
         id uuid, session_id uuid, seq int, protocol text, text text, params jsonb, classification jsonb, decision text,
-        rule_id text, rule_name text, message text, started_at timestamptz)
+        rule_id text, rule_name text, message text, approval_id uuid, started_at timestamptz)
       on conflict (id) do nothing
     )
     insert into statement_outcomes (statement_id, command_tag, row_count, sqlstate, error_message, duration_ms)

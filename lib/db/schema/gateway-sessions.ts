@@ -41,6 +41,8 @@ export const statements = pgTable(
     ruleId: text('rule_id'),
     ruleName: text('rule_name'),
     message: text('message'),
+    /** The approval request this statement was held for, if any (lib/db/schema/approvals.ts). */
+    approvalId: uuid('approval_id'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('statements_session_seq_idx').on(t.sessionId, t.seq), index('statements_started_idx').on(t.startedAt)],
