@@ -1,6 +1,6 @@
 import type { FormState } from '@/components/ui/field';
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { RevokeGrantButton } from './revoke-grant-button';
+import { RevokeButton } from '@/components/ui/revoke-button';
 import { TimeLeft } from './time-left';
 import type { GrantView } from './grant-view';
 
@@ -36,7 +36,7 @@ export function ActiveGrantsTable({ grants, canRevoke, revokeAction }: ActiveGra
             <TableCell>{g.decidedByEmail}</TableCell>
             <TableCell>{g.endsAt ? <TimeLeft endsAt={g.endsAt} /> : null}</TableCell>
             <TableCell className="text-right">
-              {canRevoke(g) ? <RevokeGrantButton grantId={g.id} label={`${g.role} for ${g.userEmail} on ${g.targetName}`} action={revokeAction} /> : null}
+              {canRevoke(g) ? <RevokeButton field="grantId" value={g.id} label={`${g.role} for ${g.userEmail} on ${g.targetName}`} action={revokeAction} /> : null}
             </TableCell>
           </TableRow>
         ))}

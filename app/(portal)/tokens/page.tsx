@@ -5,7 +5,7 @@ import { listAccessTokens } from '@/lib/tokens/list-access-tokens';
 import type { TokenStatus } from '@/lib/tokens/public-token';
 import { listTargets } from '@/lib/targets/list-targets';
 import { listUsers } from '@/lib/users/list-users';
-import { RevokeTokenButton } from '@/components/tokens/revoke-token-button';
+import { RevokeButton } from '@/components/ui/revoke-button';
 import { TokenForm } from '@/components/tokens/token-form';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -86,7 +86,7 @@ export default async function TokensPage() {
                 <Badge variant={STATUS_BADGE[t.status]}>{t.status}</Badge>
               </TableCell>
               <TableCell className="text-right">
-                {t.status === 'active' ? <RevokeTokenButton tokenId={t.id} tokenName={t.name} action={revokeTokenAction} /> : null}
+                {t.status === 'active' ? <RevokeButton field="tokenId" value={t.id} label={t.name} action={revokeTokenAction} /> : null}
               </TableCell>
             </TableRow>
           ))}

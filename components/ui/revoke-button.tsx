@@ -1,29 +1,32 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import type { FormState } from '@/components/ui/field';
+import { Button } from './button';
+import type { FormState } from './field';
 
-type RevokeTokenButtonProps = {
-  tokenId: string;
-  tokenName: string;
+type RevokeButtonProps = {
+  /** The hidden field the action reads, and its value (e.g. tokenId / the token's id). */
+  field: string;
+  value: string;
+  /** What is revoked, for the button's accessible name. */
+  label: string;
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
 };
 
 /** Revoking takes two clicks: the first only asks. */
-export function RevokeTokenButton({ tokenId, tokenName, action }: RevokeTokenButtonProps) {
+export function RevokeButton({ field, value, label, action }: RevokeButtonProps) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const [isConfirming, setConfirming] = useState(false);
   if (!isConfirming) {
     return (
-      <Button variant="secondary" size="sm" onClick={() => setConfirming(true)} aria-label={`Revoke ${tokenName}`}>
+      <Button variant="secondary" size="sm" onClick={() => setConfirming(true)} aria-label={`Revoke ${label}`}>
         Revoke
       </Button>
     );
   }
   return (
     <form action={formAction} className="flex flex-wrap items-center justify-end gap-2">
-      <input type="hidden" name="tokenId" value={tokenId} />
+      <input type="hidden" name={field} value={value} />
       <Button type="submit" variant="destructive" size="sm" disabled={pending}>
         Confirm revoke
       </Button>
