@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, describedBy, type FormState } from '@/components/ui/field';
 import { Select, type SelectOption } from '@/components/ui/select';
-import { TEXTAREA_CLASS } from './textarea-class';
+import { TEXTAREA_CLASS } from '@/components/ui/textarea-class';
 
 const DURATION_OPTIONS: SelectOption[] = [
   { value: '15', label: '15 minutes' },

@@ -1,7 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
 import type { FormState } from '@/components/ui/field';
-import { GrantDecisionForm } from './grant-decision-form';
+import { DecisionForm } from '@/components/approvals/decision-form';
 import { formatGrantDuration, type GrantView } from './grant-view';
 
 type GrantAction = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -27,7 +27,7 @@ export function PendingGrants({ grants, approveAction, denyAction }: PendingGran
             <p className="whitespace-pre-wrap text-sm" data-testid="grant-reason">
               {g.reason}
             </p>
-            <GrantDecisionForm grantId={g.id} approveAction={approveAction} denyAction={denyAction} />
+            <DecisionForm field="grantId" value={g.id} approveAction={approveAction} denyAction={denyAction} />
           </CardContent>
         </Card>
       ))}

@@ -30,7 +30,7 @@ export function ApprovalCard({ request, approveAction, denyAction }: ApprovalCar
       </CardHeader>
       <CardContent className="space-y-4">
         <ApprovalDetails request={request} />
-        <DecisionForm requestId={request.id} approveAction={approveAction} denyAction={denyAction} />
+        <DecisionForm field="requestId" value={request.id} approveAction={approveAction} denyAction={denyAction} placeholder="Told to run it on the replica instead" />
       </CardContent>
     </Card>
   );

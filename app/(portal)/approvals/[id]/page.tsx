@@ -42,7 +42,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
         </CardHeader>
         <CardContent className="space-y-4">
           <ApprovalDetails request={request} />
-          {isPending ? <DecisionForm requestId={request.id} approveAction={approveAction} denyAction={denyAction} /> : <Outcome request={request} />}
+          {isPending ? <DecisionForm field="requestId" value={request.id} approveAction={approveAction} denyAction={denyAction} placeholder="Told to run it on the replica instead" /> : <Outcome request={request} />}
         </CardContent>
       </Card>
       <Card>
