@@ -7,22 +7,25 @@ import { getTargetRow } from '../targets/get-target';
 import { defaultPolicyRules } from './default-policy-rules';
 import { policyRulesSchema, type PolicyRule } from './policy-rule-schema';
 import { DEFAULT_SESSION_SETTINGS, sessionSettingsSchema, type SessionSettings } from './session-settings';
+import { maskingRulesSchema, type MaskingRule } from '../masking/masking-schema';
 
-export type TargetPolicy = { rules: PolicyRule[]; settings: SessionSettings; version: number };
+export type TargetPolicy = { rules: PolicyRule[]; settings: SessionSettings; masking: MaskingRule[]; version: number };
 
 /**
- * The target's ordered rules and session settings. A target without a stored policy gets the
+ * The target's ordered statement rules, session settings and masking rules. A target without a stored policy gets the
  * default pack; a stored policy that no longer validates throws, so the gateway refuses sessions
  * rather than guessing.
  */
 export async function getTargetPolicy(db: Db, targetId: string): Promise<TargetPolicy> {
   const [row] = await db.select().from(targetPolicies).where(eq(targetPolicies.targetId, targetId));
-  if (!row) return { rules: defaultPolicyRules(), settings: DEFAULT_SESSION_SETTINGS, version: 0 };
+  if (!row) return { rules: defaultPolicyRules(), settings: DEFAULT_SESSION_SETTINGS, masking: [], version: 0 };
   const rules = policyRulesSchema.safeParse(row.rules);
   if (!rules.success) throw new Error(`stored rules are invalid: ${rules.error.issues[0]?.message ?? 'unknown problem'}`);
   const settings = sessionSettingsSchema.safeParse(row.settings);
   if (!settings.success) throw new Error(`stored session settings are invalid: ${settings.error.issues[0]?.message ?? 'unknown problem'}`);
-  return { rules: rules.data, settings: settings.data, version: row.version };
+  const masking = maskingRulesSchema.safeParse(row.masking);
+  if (!masking.success) throw new Error(`stored masking rules are invalid: ${masking.error.issues[0]?.message ?? 'unknown problem'}`);
+  return { rules: rules.data, settings: settings.data, masking: masking.data, version: row.version };
 }
 
 export async function getTargetPolicyRules(db: Db, targetId: string): Promise<PolicyRule[]> {

@@ -11,6 +11,8 @@ export const targetPolicies = pgTable('target_policies', {
   rules: jsonb('rules').notNull().$type<unknown[]>(),
   /** Session bounds and audit strictness; see lib/policy/session-settings.ts. */
   settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`).$type<Record<string, unknown>>(),
+  /** Ordered masking rules (lib/masking/masking-schema.ts), replaced as a whole like the statement rules. */
+  masking: jsonb('masking').notNull().default(sql`'[]'::jsonb`).$type<unknown[]>(),
   version: integer('version').notNull().default(1),
   updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

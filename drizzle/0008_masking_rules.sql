@@ -1,0 +1,1 @@
+ALTER TABLE "target_policies" ADD COLUMN "masking" jsonb DEFAULT '[]'::jsonb NOT NULL;
