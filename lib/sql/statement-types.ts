@@ -1,3 +1,5 @@
+import type { ColumnUses } from './column-uses';
+
 /** What a statement does, coarsely; policy rules match on it. */
 export const STATEMENT_KINDS = ['read', 'write', 'ddl', 'dcl', 'transaction', 'utility', 'unknown'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
@@ -44,6 +46,8 @@ export type StatementInfo = {
   /** Functions called anywhere, schema-qualified only when the parser saw a schema. */
   functions: string[];
   flags: StatementFlag[];
+  /** Columns read, by name, for masking (see column-uses.ts). */
+  uses: ColumnUses;
 };
 
 export type Classification =
