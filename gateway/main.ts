@@ -9,6 +9,7 @@ import { assertMasterKeyOpensTargets } from '../lib/targets/check-master-key';
 import { AuditWriter } from './core/audit-writer';
 import { CancelRegistry } from './core/cancel-registry';
 import { PolicyCache } from './core/policy-cache';
+import { MaskingCatalogCache } from './core/masking-catalog-cache';
 import { GrantCache } from './core/grant-cache';
 import { ApprovalsHub } from './core/approvals-hub';
 import { abortApprovalRequests } from '../lib/approvals/abort-approval-requests';
@@ -46,6 +47,7 @@ export async function startGateway(): Promise<Gateway> {
     cancels: new CancelRegistry(),
     sessions,
     policies: new PolicyCache(db),
+    maskingCatalogs: new MaskingCatalogCache(db),
     grants: new GrantCache(db),
     approvals,
     publicUrl: env.PUBLIC_URL,

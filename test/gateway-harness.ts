@@ -15,6 +15,7 @@ import { initSqlParser } from '../lib/sql/classify-sql';
 import { AuditWriter } from '../gateway/core/audit-writer';
 import { CancelRegistry } from '../gateway/core/cancel-registry';
 import { PolicyCache } from '../gateway/core/policy-cache';
+import { MaskingCatalogCache } from '../gateway/core/masking-catalog-cache';
 import { GrantCache } from '../gateway/core/grant-cache';
 import { ApprovalsHub } from '../gateway/core/approvals-hub';
 import { SessionRegistry } from '../gateway/core/session-registry';
@@ -43,7 +44,7 @@ const TARGET_SCHEMA = `
 `;
 
 /** A real gateway on an ephemeral port, in front of a real scratch target, recording into the run's store. */
-export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { approvals?: boolean } = {}): GatewayHarness {
+export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { approvals?: boolean; cleartextOnLoopback?: boolean } = {}): GatewayHarness {
   const { db } = store;
   const h = {} as GatewayHarness;
   let server: net.Server;
@@ -74,6 +75,7 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { ap
       cancels: new CancelRegistry(),
       sessions: h.sessions,
       policies: new PolicyCache(db, 200),
+      maskingCatalogs: new MaskingCatalogCache(db),
       grants: new GrantCache(db, 200),
       approvals: h.approvals,
       publicUrl: 'http://gatehouse.test',
@@ -82,7 +84,7 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { ap
       host: '127.0.0.1',
       port: 0,
       tls,
-      allowCleartextOnLoopback: false,
+      allowCleartextOnLoopback: options.cleartextOnLoopback ?? false,
       preAuthTimeoutMs: 5000,
     });
     h.port = (server.address() as net.AddressInfo).port;

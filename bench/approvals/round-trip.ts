@@ -20,6 +20,7 @@ import { AuditWriter } from '../../gateway/core/audit-writer';
 import { ApprovalsHub } from '../../gateway/core/approvals-hub';
 import { CancelRegistry } from '../../gateway/core/cancel-registry';
 import { PolicyCache } from '../../gateway/core/policy-cache';
+import { MaskingCatalogCache } from '../../gateway/core/masking-catalog-cache';
 import { GrantCache } from '../../gateway/core/grant-cache';
 import { SessionRegistry } from '../../gateway/core/session-registry';
 import { startPgListener } from '../../gateway/postgres/pg-listener';
@@ -56,7 +57,7 @@ async function main() {
     const { token } = await createAccessToken(store.db, { actor: CLI_ACTOR, input: { name: 'bench', userEmail: 'requester@bench.test' } });
     await hub.start();
     listener = await startPgListener({
-      db: store.db, audit, cancels: new CancelRegistry(), sessions: new SessionRegistry(), policies: new PolicyCache(store.db), grants: new GrantCache(store.db), approvals: hub,
+      db: store.db, audit, cancels: new CancelRegistry(), sessions: new SessionRegistry(), policies: new PolicyCache(store.db), maskingCatalogs: new MaskingCatalogCache(store.db), grants: new GrantCache(store.db), approvals: hub,
       publicUrl: 'http://localhost:3000', gatewayInstance: `bench-${suffix}`, maxMessageBytes: 1 << 24, host: '127.0.0.1', port: 0,
       tls: await loadTlsMaterial({ dir: mkdtempSync(path.join(os.tmpdir(), 'gh-bench-tls-')) }), allowCleartextOnLoopback: true, preAuthTimeoutMs: 5000,
     });

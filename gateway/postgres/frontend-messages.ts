@@ -81,6 +81,8 @@ export function parseTargetRef(payload: Buffer): TargetRef {
   return { kind, name: r.cstring() };
 }
 
+export const buildDescribe = (ref: TargetRef): Buffer => new MessageWriter().byte(ref.kind.charCodeAt(0)).cstring(ref.name).build(Frontend.Describe);
+
 export const buildPasswordMessage = (password: string): Buffer => new MessageWriter().cstring(password).build(Frontend.PasswordMessage);
 
 export const buildSync = (): Buffer => new MessageWriter().build(Frontend.Sync);

@@ -18,6 +18,11 @@ import type { PolicyCache } from '../core/policy-cache';
 import type { GrantCache } from '../core/grant-cache';
 import type { ApprovalsHub } from '../core/approvals-hub';
 import type { SessionRegistry } from '../core/session-registry';
+import type { MaskingCatalogCache } from '../core/masking-catalog-cache';
+import { maskingAuditSink } from '../core/masking-audit-sink';
+import { requireMasterKey } from '@/lib/env';
+import { maskingHashKey } from '@/lib/masking/masking-key';
+import { SessionMasking } from './session-masking';
 
 export type OpenSessionDeps = {
   db: Db;
@@ -25,6 +30,7 @@ export type OpenSessionDeps = {
   cancels: CancelRegistry;
   sessions: SessionRegistry;
   policies: PolicyCache;
+  maskingCatalogs: MaskingCatalogCache;
   grants: GrantCache;
   /** Null when approvals cannot run here (Redis unavailable at start): statements needing one are refused. */
   approvals: ApprovalsHub | null;
@@ -60,6 +66,9 @@ export async function openSession(
   const policy = await deps.policies.load(target.id).catch((e: Error) => {
     throw new HandshakeError(`Gatehouse: the policy of target "${target.name}" cannot be loaded (${e.message}); refusing`, '58000');
   });
+  await deps.maskingCatalogs.load(target.id, policy.masking).catch((e: Error) => {
+    throw new HandshakeError(`Gatehouse: masking cannot be prepared (${e.message}); refusing`, '58000');
+  });
   let password: string;
   try {
     password = openTargetPassword(target.id, target.passwordCiphertext);
@@ -91,6 +100,17 @@ export async function openSession(
     upstream.socket.destroy();
     throw new HandshakeError(`Gatehouse: ${(e as Error).message}`, '57P03');
   }
+  const sessionIdentity = () => ({ userId: identity.user.id, role: deps.grants.effectiveRole(identity.user.id, target.id, identity.user.role), tokenId: identity.token.id });
+  const maskingRules = () => deps.policies.current(target.id).masking;
+  const hashKey = maskingHashKey(requireMasterKey(), target.id);
+  const masking = new SessionMasking({
+    rules: maskingRules,
+    identity: sessionIdentity,
+    catalog: () => deps.maskingCatalogs.current(target.id, maskingRules()),
+    hashKey,
+    onCatalogStale: () => deps.maskingCatalogs.markStale(target.id),
+  });
+  const audit = maskingAuditSink(deps.audit, maskingRules, hashKey);
   let session: PgSession | null = null;
   const cancelKey = upstream.backendKey
     ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey, intercept: () => session?.cancelHold() ?? false })
@@ -98,12 +118,14 @@ export async function openSession(
   let unregister = () => {};
   session = new PgSession(hello.socket, upstream, {
     sessionId,
-    identity: () => ({ userId: identity.user.id, role: deps.grants.effectiveRole(identity.user.id, target.id, identity.user.role), tokenId: identity.token.id }),
+    identity: sessionIdentity,
     rules: () => deps.policies.current(target.id).rules,
     strictReads: () => deps.policies.current(target.id).settings.strictReads,
     idleTimeoutMs: policy.settings.idleTimeoutSeconds && policy.settings.idleTimeoutSeconds * 1000,
     maxSessionMs: policy.settings.maxSessionSeconds && policy.settings.maxSessionSeconds * 1000,
-    audit: deps.audit,
+    audit,
+    masking,
+    onCatalogChange: () => deps.maskingCatalogs.markStale(target.id),
     maxMessageBytes: deps.maxMessageBytes,
     hold: deps.approvals && {
       db,

@@ -4,12 +4,14 @@ import type { PolicyRule } from '@/lib/policy/evaluate-policy';
 import { Frontend } from './message-codes';
 import { MessageBuffer, ProtocolError, type Frame } from './message-buffer';
 import { errorResponse, noticeResponse } from './backend-messages';
-import { buildParse, buildQuery, paramFormat, parseBind, parseExecute, parseParse, parseQuery, parseTargetRef } from './frontend-messages';
+import { buildDescribe, buildParse, buildQuery, paramFormat, parseBind, parseExecute, parseParse, parseQuery, parseTargetRef } from './frontend-messages';
 import { ResponseTracker, type Pending, type StatementRef, type Substitute } from './response-tracker';
 import { buildRecord, judgeStatement, REFUSED_SQL, type GateIdentity, type GateVerdict } from './statement-gate';
 import type { UpstreamConnection } from './upstream-connect';
 import { AuditUnavailableError, type AuditSink, type StatementRecord } from '../core/audit-sink';
 import { holdForApproval, type HoldContext, type HoldHandle } from './approval-hold';
+import type { SessionMasking } from './session-masking';
+import { withMaskingRefusal } from './masking-refusal';
 
 type Socket = net.Socket | tls.TLSSocket;
 
@@ -25,6 +27,10 @@ export type SessionOptions = {
   maxMessageBytes: number;
   /** Where held statements go; without it, statements that need approval are refused. */
   hold: Omit<HoldContext, 'rules'> | null;
+  /** The target's masking for this caller; null when the target has none. */
+  masking: SessionMasking | null;
+  /** A statement that can change the catalog (DDL, COMMIT) finished: masking's catalog may be stale. */
+  onCatalogChange: () => void;
   onEnd: (reason: string) => void;
 };
 
@@ -48,6 +54,8 @@ export class PgSession {
   private readonly prepared = new Map<string, Prepared>();
   private readonly portals = new Map<string, Portal>();
   private readonly pendingChunks: Buffer[] = [];
+  /** Statements in flight whose completion may change what masking's catalog says. */
+  private readonly catalogChanging = new Set<string>();
   private toUpstream: Buffer[] = [];
   private processing = false;
   private seq = 0;
@@ -62,7 +70,10 @@ export class PgSession {
     private readonly options: SessionOptions,
   ) {
     this.fromClient = new MessageBuffer(options.maxMessageBytes);
-    this.tracker = new ResponseTracker((id, outcome) => options.audit.completeStatement(id, outcome));
+    this.tracker = new ResponseTracker((id, outcome) => {
+      if (this.catalogChanging.delete(id)) options.onCatalogChange();
+      options.audit.completeStatement(id, outcome);
+    }, options.masking);
   }
 
   start(): void {
@@ -134,11 +145,17 @@ export class PgSession {
   private onUpstreamFrames(frames: Frame[]): void {
     if (frames.length === 0) return;
     let isChanged = false;
-    const outs = frames.map((f) => {
-      const out = this.tracker.handle(f);
-      isChanged ||= out !== f.raw;
-      return out;
-    });
+    let outs: Buffer[];
+    try {
+      outs = frames.map((f) => {
+        const out = this.tracker.handle(f);
+        isChanged ||= out !== f.raw;
+        return out;
+      });
+    } catch (e) {
+      // Nothing of these frames is relayed: a value that could not be masked never reaches the client.
+      return this.terminate((e as Error).message, 'XX000');
+    }
     if (!this.client.write(isChanged ? Buffer.concat(outs) : contiguous(frames))) this.upstream.socket.pause();
   }
 
@@ -194,9 +211,11 @@ export class PgSession {
         return this.onBind(frame), null;
       case Frontend.Execute:
         return this.onExecute(frame);
-      case Frontend.Describe:
-        parseTargetRef(frame.payload);
-        return this.send(frame.raw, { kind: 'describe' }), null;
+      case Frontend.Describe: {
+        const ref = parseTargetRef(frame.payload);
+        const statement = ref.kind === 'S' ? this.prepared.get(ref.name) : this.portals.get(ref.name)?.statement;
+        return this.send(frame.raw, { kind: 'describe', masking: this.maskingFor(statement?.verdict) }), null;
+      }
       case Frontend.Close: {
         const ref = parseTargetRef(frame.payload);
         (ref.kind === 'S' ? this.prepared : this.portals).delete(ref.name);
@@ -227,16 +246,25 @@ export class PgSession {
     const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'simple', text, params: null }, verdict);
     const refuseQuery = (s: Substitute) => this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: s });
     if (verdict.decision.action === 'require_approval' && this.options.hold) {
-      return this.hold(record, verdict, () => this.send(raw, { kind: 'query', statement: this.statementRef(record), substitute: null }), refuseQuery);
+      return this.hold(record, verdict, () => this.send(raw, this.queryPending(record, verdict)), refuseQuery);
     }
     if (verdict.substitute) {
       this.recordRefused(record);
       return this.send(buildQuery(REFUSED_SQL), { kind: 'query', statement: null, substitute: verdict.substitute }), null;
     }
-    return this.audited(record, verdict, () => this.send(raw, { kind: 'query', statement: this.statementRef(record), substitute: null }), refuseQuery);
+    return this.audited(record, verdict, () => this.send(raw, this.queryPending(record, verdict)), refuseQuery);
   }
 
-  private statementRef(record: StatementRecord): StatementRef {
+  private queryPending(record: StatementRecord, verdict: GateVerdict): Pending {
+    return { kind: 'query', statement: this.statementRef(record, verdict), substitute: null, masking: this.maskingFor(verdict) };
+  }
+
+  private maskingFor(verdict: GateVerdict | undefined) {
+    return this.options.masking?.forClassification(verdict?.classification) ?? null;
+  }
+
+  private statementRef(record: StatementRecord, verdict: GateVerdict): StatementRef {
+    if (changesCatalog(verdict)) this.catalogChanging.add(record.id);
     return { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
   }
 
@@ -301,7 +329,12 @@ export class PgSession {
     // A failing Parse in the Execute's place makes the server skip to Sync, as for any error.
     const refuse = (s: Substitute) =>
       this.send(buildParse({ name: REFUSED_STATEMENT_NAME, query: REFUSED_SQL, paramTypes: [] }), { kind: 'parse', substitute: s });
-    const forward = () => this.send(frame.raw, { kind: 'execute', statement: this.statementRef(record) });
+    const forward = () => {
+      const masking = this.maskingFor(verdict);
+      // Rows of an Execute come without a RowDescription: ask for the portal's, to mask by column.
+      if (masking) this.send(buildDescribe({ kind: 'P', name }), { kind: 'describe', masking, isInjected: true });
+      this.send(frame.raw, { kind: 'execute', statement: this.statementRef(record, verdict), masking });
+    };
     if (verdict.decision.action === 'require_approval' && this.options.hold) return this.hold(record, verdict, forward, refuse);
     if (verdict.substitute) {
       this.recordRefused(record);
@@ -354,8 +387,14 @@ export class PgSession {
   }
 
   private judge(text: string, rules = this.options.rules()): GateVerdict {
-    return judgeStatement(text, this.options.identity(), rules, this.options.strictReads());
+    const verdict = judgeStatement(text, this.options.identity(), rules, this.options.strictReads());
+    return withMaskingRefusal(verdict, this.maskingFor(verdict));
   }
+}
+
+function changesCatalog(verdict: GateVerdict): boolean {
+  const c = verdict.classification;
+  return c.ok && c.statements.some((s) => s.kind === 'ddl' || s.command === 'COMMIT');
 }
 
 /** Frames cut from one chunk sit back to back in one buffer: pass that span on without copying. */

@@ -2,16 +2,22 @@ import { Backend } from './message-codes';
 import type { Frame } from './message-buffer';
 import { errorResponse, parseNoticeFields, type TransactionStatus } from './backend-messages';
 import type { StatementOutcome } from '../core/audit-sink';
+import type { MaskingState, SessionMasking } from './session-masking';
+import { describedForClient, maskCopyData, maskDataRow, maskNotice, maskNotificationPayload, noteCopyOut, planFromDescription } from './result-masker';
 
 export type Substitute = { sqlstate: string; message: string; hint?: string };
 
 export type StatementRef = { id: string; startedAt: number; tags: string[]; rows: number };
 
 export type Pending =
-  | { kind: 'query'; statement: StatementRef | null; substitute: Substitute | null }
+  | { kind: 'query'; statement: StatementRef | null; substitute: Substitute | null; masking?: MaskingState | null }
   | { kind: 'parse'; substitute: Substitute | null }
-  | { kind: 'execute'; statement: StatementRef | null }
-  | { kind: 'bind' | 'describe' | 'close' | 'sync' };
+  | { kind: 'execute'; statement: StatementRef | null; masking?: MaskingState | null }
+  /** isInjected: Gatehouse's own Describe before an Execute, so the rows can be masked; its answer is not relayed. */
+  | { kind: 'describe'; masking?: MaskingState | null; isInjected?: boolean }
+  | { kind: 'bind' | 'close' | 'sync' };
+
+const NOTHING = Buffer.alloc(0);
 
 /**
  * Matches each backend message to the frontend request it answers, in order, as the server
@@ -23,7 +29,10 @@ export class ResponseTracker {
   private readonly queue: Pending[] = [];
   transactionStatus: TransactionStatus = 'I';
 
-  constructor(private readonly onOutcome: (id: string, outcome: StatementOutcome) => void) {}
+  constructor(
+    private readonly onOutcome: (id: string, outcome: StatementOutcome) => void,
+    private readonly masker: SessionMasking | null = null,
+  ) {}
 
   expect(entry: Pending): void {
     this.queue.push(entry);
@@ -36,14 +45,16 @@ export class ResponseTracker {
   /** Returns the bytes to send to the client for this frame: the frame itself, or a replacement. */
   handle(frame: Frame): Buffer {
     const head = this.queue[0];
+    const masking = head && 'masking' in head ? (head.masking ?? null) : null;
     switch (frame.type) {
       case Backend.DataRow:
         if (head && (head.kind === 'query' || head.kind === 'execute') && head.statement) head.statement.rows++;
-        return frame.raw;
+        return masking ? maskDataRow(masking, frame) : frame.raw;
       case Backend.CommandComplete:
       case Backend.EmptyQueryResponse:
       case Backend.PortalSuspended:
         this.complete(head, frame);
+        if (masking && head?.kind === 'query') Object.assign(masking, { plan: null, fields: null, copyFormat: null });
         return frame.raw;
       case Backend.ParseComplete:
       case Backend.BindComplete:
@@ -51,17 +62,40 @@ export class ResponseTracker {
         this.popIf(['parse', 'bind', 'close']);
         return frame.raw;
       case Backend.RowDescription:
+        return this.described(head, masking, frame);
       case Backend.NoData:
         this.popIf(['describe']);
+        if (masking && head?.kind === 'describe' && head.isInjected) {
+          Object.assign(masking, { fields: [], plan: { cells: [], isPassThrough: true, isCatalogStale: false } });
+          return NOTHING;
+        }
         return frame.raw;
+      case Backend.CopyOutResponse:
+        if (masking) noteCopyOut(masking, frame.payload);
+        return frame.raw;
+      case Backend.CopyData:
+        return masking && masking.copyFormat !== null ? maskCopyData(masking, frame) : frame.raw;
       case Backend.ErrorResponse:
-        return this.error(head, frame);
+        return this.error(head, frame, masking);
+      case Backend.NoticeResponse:
+        return this.masker ? maskNotice(masking, this.masker.current(), frame) : frame.raw;
+      case Backend.NotificationResponse:
+        return this.masker ? maskNotificationPayload(this.masker.current(), frame) : frame.raw;
       case Backend.ReadyForQuery:
         this.ready(frame);
         return frame.raw;
       default:
         return frame.raw;
     }
+  }
+
+  /** A RowDescription answers a Describe, or starts a simple query's result; masking plans from it. */
+  private described(head: Pending | undefined, masking: MaskingState | null, frame: Frame): Buffer {
+    if (head?.kind === 'describe') this.queue.shift();
+    if (!masking) return frame.raw;
+    if (planFromDescription(masking, frame.payload)) this.masker?.catalogIsStale();
+    if (head?.kind === 'describe' && head.isInjected) return NOTHING;
+    return describedForClient(masking, frame.raw, frame.payload);
   }
 
   private popIf(kinds: Pending['kind'][]): void {
@@ -80,10 +114,11 @@ export class ResponseTracker {
     }
   }
 
-  private error(head: Pending | undefined, frame: Frame): Buffer {
-    const fields = parseNoticeFields(frame.payload);
+  private error(head: Pending | undefined, frame: Frame, masking: MaskingState | null): Buffer {
+    const masked = this.masker ? maskNotice(masking, this.masker.current(), frame) : frame.raw;
+    const fields = parseNoticeFields(masked === frame.raw ? frame.payload : masked.subarray(5));
     // FATAL ends the connection; an error at Sync (e.g. a deferred constraint at commit) answers the Sync itself.
-    if (fields.S === 'FATAL' || fields.S === 'PANIC' || !head || head.kind === 'sync') return frame.raw;
+    if (fields.S === 'FATAL' || fields.S === 'PANIC' || !head || head.kind === 'sync') return masked;
     const substitute = head.kind === 'query' || head.kind === 'parse' ? head.substitute : null;
     const failure = { sqlstate: substitute?.sqlstate ?? fields.C ?? null, message: substitute?.message ?? fields.M ?? null };
     if (head.kind === 'query') {
@@ -100,7 +135,8 @@ export class ResponseTracker {
         }
       }
     }
-    return substitute ? errorResponse({ severity: 'ERROR', code: substitute.sqlstate, message: substitute.message, hint: substitute.hint }) : frame.raw;
+    if (substitute) return errorResponse({ severity: 'ERROR', code: substitute.sqlstate, message: substitute.message, hint: substitute.hint });
+    return masked;
   }
 
   private ready(frame: Frame): void {

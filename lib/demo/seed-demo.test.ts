@@ -7,6 +7,7 @@ import { getEnv } from '../env';
 import { openTargetPassword } from '../targets/target-secret';
 import { verifyCredentials } from '../users/verify-credentials';
 import { seedDemo } from './seed-demo';
+import { getTargetMaskingRules } from '../masking/replace-target-masking';
 
 // seedDemo only acts on a store without users, so it gets a store of its own, not the run's.
 const url = new URL(getEnv().DATABASE_URL);
@@ -42,6 +43,11 @@ describe('seedDemo', () => {
     const [target] = await handle.sql`select id, username, tls_mode, password_ciphertext from targets where name = 'demo'`;
     expect(target).toMatchObject({ username: 'demo_role', tls_mode: 'disable' });
     expect(openTargetPassword(target!.id, target!.password_ciphertext)).toBe('demo-password');
+
+    const masking = await getTargetMaskingRules(handle.db, target!.id);
+    const columns = masking.flatMap((r) => (r.match.type === 'column' ? [r.match.column] : []));
+    expect(columns.sort()).toEqual(['public.customers.card_number', 'public.customers.email', 'public.customers.national_id', 'public.customers.phone']);
+    expect(masking.filter((r) => r.match.type === 'detector' && r.enabled)).toHaveLength(7);
 
     expect(await seedDemo(handle.db, { demoDatabase })).toBeNull();
   });

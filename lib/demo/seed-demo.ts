@@ -5,6 +5,8 @@ import { CLI_ACTOR } from '../auth/actor';
 import { createUser } from '../users/create-user';
 import { createTarget } from '../targets/create-target';
 import { ensureDemoDatabase, type DemoDatabase } from './ensure-demo-database';
+import { replaceTargetMaskingRules } from '../masking/replace-target-masking';
+import { demoMaskingRules } from './demo-masking-rules';
 
 export const DEMO_TARGET_NAME = 'demo';
 
@@ -34,6 +36,7 @@ export async function seedDemo(
       actor: CLI_ACTOR,
       input: { name: DEMO_TARGET_NAME, ...demo, tlsMode: 'disable' },
     });
+    await replaceTargetMaskingRules(txDb, { actor: CLI_ACTOR, idOrName: DEMO_TARGET_NAME, rules: demoMaskingRules() });
     const created: DemoCredentials['users'] = [];
     for (const role of DEMO_ROLES) {
       const email = `${role}@gatehouse.local`;

@@ -1,0 +1,69 @@
+import type { Classification, StatementInfo } from '@/lib/sql/classify-sql';
+import { compileMasking, type CompiledMasking } from '@/lib/masking/compile-masking';
+import type { MaskingCatalog } from '@/lib/masking/masking-catalog';
+import type { MaskingIdentity } from '@/lib/masking/masking-identity';
+import type { MaskingRule } from '@/lib/masking/masking-schema';
+import { statementMasking, type StatementMasking } from '@/lib/masking/statement-masking';
+import type { ResultField, ResultPlan } from '@/lib/masking/plan-result';
+
+/** Masking state of one statement in flight: what it reads, and the plan of its current result. */
+export type MaskingState = {
+  statement: StatementMasking;
+  masking: CompiledMasking;
+  catalog: MaskingCatalog;
+  fields: ResultField[] | null;
+  plan: ResultPlan | null;
+  /** Set by CopyOutResponse: 0 text or CSV, 1 binary. */
+  copyFormat: number | null;
+};
+
+export type SessionMaskingOptions = {
+  rules: () => readonly MaskingRule[];
+  identity: () => MaskingIdentity;
+  catalog: () => MaskingCatalog;
+  hashKey: Buffer;
+  onCatalogStale: () => void;
+};
+
+/** A statement we know nothing about (a portal of an unknown statement): it reads everything. */
+const UNKNOWN_STATEMENT: StatementInfo = {
+  kind: 'unknown',
+  command: 'EXECUTE',
+  text: '',
+  tables: [],
+  functions: [],
+  flags: [],
+  uses: { names: ['*'], predicateNames: [], aliases: [], copyTo: null },
+};
+
+/**
+ * One session's view of its target's masking: compiled for the caller (recompiled when the rules
+ * or the caller's effective role change), and the per-statement state the ResponseTracker masks
+ * results with. Null state means nothing applies to this caller, and results pass untouched.
+ */
+export class SessionMasking {
+  private compiled: { rules: readonly MaskingRule[]; role: string; masking: CompiledMasking } | null = null;
+
+  constructor(private readonly options: SessionMaskingOptions) {}
+
+  current(): CompiledMasking {
+    const rules = this.options.rules();
+    const identity = this.options.identity();
+    if (this.compiled?.rules !== rules || this.compiled.role !== identity.role) {
+      this.compiled = { rules, role: identity.role, masking: compileMasking(rules, identity, this.options.hashKey) };
+    }
+    return this.compiled.masking;
+  }
+
+  forClassification(classification: Classification | undefined): MaskingState | null {
+    const masking = this.current();
+    if (masking.isEmpty) return null;
+    const catalog = this.options.catalog();
+    const statements = classification?.ok ? classification.statements : [UNKNOWN_STATEMENT];
+    return { statement: statementMasking(statements, masking, catalog), masking, catalog, fields: null, plan: null, copyFormat: null };
+  }
+
+  catalogIsStale(): void {
+    this.options.onCatalogStale();
+  }
+}
