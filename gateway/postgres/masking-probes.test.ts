@@ -198,10 +198,12 @@ describe('masking probes through the real gateway: no seeded secret reaches the 
     expect(record!.text).toContain('[redacted card number]');
   });
 
-  it('sends the raw NOTICE of a statement that reads no masked column through the detectors', async () => {
+  it('runs errors of statements that read no masked column through the detectors, and withholds DO-block notices', async () => {
     proxy.reset();
-    const out = await psql(`do $$ begin raise notice 'ticket for ${SECRETS.notesEmail}'; end $$`);
-    expect(out).toContain('[redacted email]');
+    const error = await psql(`select 'ticket for ${SECRETS.notesEmail}'::int`);
+    expect(error).toMatch(/invalid input syntax for type integer: "ticket for \[redacted email\]"/);
+    const notice = await psql(`do $$ begin raise notice 'ticket for ${SECRETS.notesEmail}'; end $$`);
+    expect(notice).toMatch(/NOTICE: +Gatehouse: message withheld because the statement reads masked columns \(SQLSTATE 00000\)/);
     expectNoSecrets(proxy.received(), 'notice');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from './prng';
-import { isLuhnValid } from './luhn';
+import { isLuhnValid } from '../masking/luhn';
 import { generateCustomers } from './fake-customers';
 import { generatePayments, PAYMENT_STATUSES } from './fake-payments';
 

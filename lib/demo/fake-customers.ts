@@ -1,5 +1,5 @@
 import type { Prng } from './prng';
-import { luhnCheckDigit } from './luhn';
+import { luhnCheckDigit } from '../masking/luhn';
 
 export type DemoCustomer = {
   id: number;

@@ -68,7 +68,8 @@ describe('loadMaskingCatalog', () => {
 
   it('knows every relation OID, so a result from a relation created later is recognised as unknown', async () => {
     const catalog = await loadMaskingCatalog(sql, [rule('public.customers.email')]);
-    const [{ oid }] = await sql<{ oid: number }[]>`select 'public.customers'::regclass::oid::int as oid`;
+    const [row] = await sql<{ oid: number }[]>`select 'public.customers'::regclass::oid::int as oid`;
+    const oid = row!.oid;
     expect(catalog.relationOids.has(oid)).toBe(true);
   });
 
