@@ -1,10 +1,11 @@
 import type { CompiledMasking } from '@/lib/masking/compile-masking';
-import { maskCell } from '@/lib/masking/mask-cell';
+import { maskCellBytes, UNCHANGED, type CellResult } from '@/lib/masking/mask-cell';
 import { maskText } from '@/lib/masking/mask-text';
 import { planResult } from '@/lib/masking/plan-result';
 import type { Frame } from './message-buffer';
 import { parseNoticeFields } from './backend-messages';
-import { copyOutFormat, frame, mapDataRow, mapNoticeFields, mapNotification, parseRowDescription, retypeRowDescription } from './result-messages';
+import { Backend } from './message-codes';
+import { copyOutFormat, frame, mapNoticeFields, mapNotification, parseRowDescription, retypeRowDescription } from './result-messages';
 import type { MaskingState } from './session-masking';
 
 /**
@@ -34,17 +35,100 @@ export function describedForClient(state: MaskingState, raw: Buffer, payload: Bu
   return asText.some(Boolean) ? retypeRowDescription(payload, asText) : raw;
 }
 
+/**
+ * Masks one DataRow cell by cell, reading lengths and bytes in place (no per-cell buffers for
+ * cells left alone), and writes a changed row into one allocation.
+ * https://www.postgresql.org/docs/current/protocol-message-formats.html#PROTOCOL-MESSAGE-FORMATS-DATAROW
+ */
 export function maskDataRow(state: MaskingState, f: Frame): Buffer {
   const { plan, fields } = state;
   if (!plan || !fields) throw new MaskingFailure('a row arrived without a description of its columns');
   if (plan.isPassThrough) return f.raw;
-  const masked = mapDataRow(f.payload, (i, value) => {
-    const cell = plan.cells[i];
-    const field = fields[i];
-    if (!cell || !field) throw new MaskingFailure('a row has more columns than its description');
-    return maskCell(cell, value, field.format, field.typeOid, state.masking);
-  });
-  return masked ?? f.raw;
+  const p = f.payload;
+  const count = p.readInt16BE(0);
+  if (count !== plan.cells.length) throw new MaskingFailure('a row has a different number of columns than its description');
+  let results: CellResult[] | null = null;
+  let offset = 2;
+  for (let i = 0; i < count; i++) {
+    const length = p.readInt32BE(offset);
+    const end = offset + 4 + Math.max(0, length);
+    if (end > p.length) throw new MaskingFailure('a DataRow cell runs past the end of the message');
+    const cell = plan.cells[i]!;
+    if (cell.kind !== 'pass' && length >= 0) {
+      const result = maskCellBytes(cell, p, offset + 4, end, fields[i]!.format, fields[i]!.typeOid, state.masking);
+      if (result !== UNCHANGED) (results ??= new Array<CellResult>(count).fill(UNCHANGED))[i] = result;
+    }
+    offset = end;
+  }
+  return results ? buildRow(p, count, results) : f.raw;
+}
+
+/** Unchanged cells are copied in runs; a masked cell's text is written straight into the row. */
+function buildRow(p: Buffer, count: number, results: CellResult[]): Buffer {
+  const starts = new Array<number>(count + 1);
+  let size = 2;
+  let offset = 2;
+  for (let i = 0; i < count; i++) {
+    starts[i] = offset;
+    const length = p.readInt32BE(offset);
+    offset += 4 + Math.max(0, length);
+    const r = results[i];
+    size += r === UNCHANGED ? 4 + Math.max(0, length) : 4 + (r === null ? 0 : typeof r === 'string' ? utf8Length(r) : r!.length);
+  }
+  starts[count] = offset;
+  const out = Buffer.allocUnsafe(5 + size);
+  out[0] = Backend.DataRow;
+  out.writeInt32BE(size + 4, 1);
+  out.writeInt16BE(count, 5);
+  let at = 7;
+  for (let i = 0; i < count; ) {
+    if (results[i] === UNCHANGED) {
+      let j = i;
+      while (j < count && results[j] === UNCHANGED) j++;
+      at = copyBytes(p, out, at, starts[i]!, starts[j]!);
+      i = j;
+      continue;
+    }
+    const r = results[i++] as Exclude<CellResult, typeof UNCHANGED>;
+    if (r === null) {
+      at = out.writeInt32BE(-1, at);
+    } else if (typeof r === 'string') {
+      const written = writeText(out, r, at + 4);
+      at = out.writeInt32BE(written, at) + written;
+    } else {
+      at = out.writeInt32BE(r.length, at);
+      at += r.copy(out, at);
+    }
+  }
+  return out;
+}
+
+/*
+ * Rows are small and many: for short runs a loop beats the native calls' fixed cost (about 0.2 µs
+ * each for copy, write and byteLength), which would otherwise dominate a masked row.
+ */
+const SHORT = 64;
+
+function copyBytes(from: Buffer, to: Buffer, at: number, start: number, end: number): number {
+  if (end - start > SHORT) return at + from.copy(to, at, start, end);
+  for (let i = start; i < end; i++) to[at++] = from[i]!;
+  return at;
+}
+
+function utf8Length(text: string): number {
+  if (text.length > SHORT) return Buffer.byteLength(text, 'utf8');
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
+  return text.length;
+}
+
+function writeText(to: Buffer, text: string, at: number): number {
+  if (text.length > SHORT) return to.write(text, at, 'utf8');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return to.write(text, at, 'utf8');
+    to[at + i] = c;
+  }
+  return text.length;
 }
 
 export function noteCopyOut(state: MaskingState, payload: Buffer): void {

@@ -40,35 +40,51 @@ export function retypeRowDescription(payload: Buffer, asText: readonly boolean[]
   return frame(Backend.RowDescription, out);
 }
 
-/** Calls `map` on each cell of a DataRow; returns a new frame only if a cell changed, else null. */
+/**
+ * Calls `map` on each cell of a DataRow; returns a new frame only if a cell changed, else null.
+ * The new frame is written into one allocation: rows are the hot path of a masked result.
+ */
 export function mapDataRow(payload: Buffer, map: (index: number, value: Buffer | null) => Buffer | null): Buffer | null {
   const count = payload.readInt16BE(0);
   let offset = 2;
-  let parts: Buffer[] | null = null;
-  let start = 0;
+  let changed: (Buffer | null)[] | null = null;
+  let size = payload.length;
+  const starts: number[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const length = payload.readInt32BE(offset);
-    const cellStart = offset;
-    const value = length < 0 ? null : payload.subarray(offset + 4, offset + 4 + length);
+    starts[i] = offset;
     if (length > 0 && offset + 4 + length > payload.length) throw new RangeError('DataRow cell runs past the end of the message');
+    const value = length < 0 ? null : payload.subarray(offset + 4, offset + 4 + length);
     offset += 4 + Math.max(0, length);
     const mapped = map(i, value);
     if (mapped === value) continue;
-    parts ??= [];
-    parts.push(payload.subarray(start, cellStart), cellHeader(mapped));
-    if (mapped) parts.push(mapped);
-    start = offset;
+    changed ??= new Array(count).fill(UNCHANGED);
+    changed[i] = mapped;
+    size += (mapped?.length ?? 0) - (value?.length ?? 0);
   }
-  if (!parts) return null;
-  parts.push(payload.subarray(start));
-  return frame(Backend.DataRow, Buffer.concat(parts));
+  if (!changed) return null;
+  const out = Buffer.allocUnsafe(5 + size);
+  out[0] = Backend.DataRow;
+  out.writeInt32BE(size + 4, 1);
+  out.writeInt16BE(count, 5);
+  let at = 7;
+  for (let i = 0; i < count; i++) {
+    const mapped = changed[i]!;
+    const cellStart = starts[i]!;
+    if (mapped === UNCHANGED) {
+      const length = payload.readInt32BE(cellStart);
+      at += payload.copy(out, at, cellStart, cellStart + 4 + Math.max(0, length));
+    } else if (mapped === null) {
+      at = out.writeInt32BE(-1, at);
+    } else {
+      at = out.writeInt32BE(mapped.length, at);
+      at += mapped.copy(out, at);
+    }
+  }
+  return out;
 }
 
-function cellHeader(value: Buffer | null): Buffer {
-  const b = Buffer.allocUnsafe(4);
-  b.writeInt32BE(value ? value.length : -1);
-  return b;
-}
+const UNCHANGED = Buffer.alloc(0);
 
 /** CopyOutResponse: overall format 0 (text) or 1 (binary), then per-column formats. */
 export function copyOutFormat(payload: Buffer): number {

@@ -1,4 +1,5 @@
 import type { CompiledMasking } from './compile-masking';
+import { byteStats, mayDetect } from './detector-prefilter';
 import { maskText } from './mask-text';
 import type { CellPlan } from './plan-result';
 import { TEXT_LIKE_TYPES } from './plan-result';
@@ -6,40 +7,50 @@ import { maskValue, REDACTED } from './strategies';
 
 const JSONB_OID = 3802;
 
-/** The value as text, when its bytes are text in this format (jsonb's binary form starts with a version byte). */
-function decodeText(value: Buffer, format: number, typeOid: number): string | null {
-  if (format === 0) return value.toString('utf8');
-  if (!TEXT_LIKE_TYPES.has(typeOid)) return null;
-  return typeOid === JSONB_OID ? value.toString('utf8', 1) : value.toString('utf8');
+/** The cell is to be sent as it came. */
+export const UNCHANGED = Symbol('unchanged');
+export type CellResult = typeof UNCHANGED | null | string | Buffer;
+
+/** Where a value's text starts, when its bytes are text in this format (jsonb's binary form starts with a version byte); -1 if they are not. */
+function textStart(format: number, typeOid: number, start: number): number {
+  if (format === 0) return start;
+  if (!TEXT_LIKE_TYPES.has(typeOid)) return -1;
+  return typeOid === JSONB_OID ? start + 1 : start;
 }
 
 /**
- * Masks one cell's bytes as the plan says; returns the same Buffer when nothing changed, null for
- * SQL NULL. A masked column's value is always sent as text (its RowDescription says type text);
- * a binary value that cannot be read as text falls back to the redaction mark, or a hash of its
- * bytes for the hash strategy. Anything that throws here redacts the cell: fail closed.
+ * Masks the non-NULL value in bytes[start, end) as the plan says. A masked column's value is
+ * always text (its RowDescription says type text); a binary value that cannot be read as text
+ * falls back to the redaction mark, or a hash of its bytes for the hash strategy. Detectors first
+ * look at byte counts (detector-prefilter.ts), so most cells are never decoded. Anything that
+ * throws here redacts the cell: fail closed.
  */
-export function maskCell(plan: CellPlan, value: Buffer | null, format: number, typeOid: number, masking: CompiledMasking): Buffer | null {
-  if (plan.kind === 'pass' || value === null) return value;
+export function maskCellBytes(plan: CellPlan, bytes: Buffer, start: number, end: number, format: number, typeOid: number, masking: CompiledMasking): CellResult {
+  if (plan.kind === 'pass') return UNCHANGED;
   if (plan.kind === 'withhold') return null;
   const ctx = { hashKey: masking.hashKey };
   try {
-    const text = decodeText(value, format, typeOid);
+    const from = textStart(format, typeOid, start);
     if (plan.kind === 'mask') {
-      const masked = text !== null ? maskValue(plan.strategy, text, ctx) : binaryFallback(plan, value, ctx);
-      return masked === null ? null : Buffer.from(masked, 'utf8');
+      if (from >= 0) return maskValue(plan.strategy, bytes.toString('utf8', from, end), ctx);
+      if (plan.strategy.type === 'hash') return maskValue(plan.strategy, bytes.toString('hex', start, end), ctx);
+      return plan.strategy.type === 'null' ? null : REDACTED;
     }
-    if (text === null) return null;
+    if (from < 0) return null;
+    if (!mayDetect(byteStats(bytes, from, end), masking.detectors)) return UNCHANGED;
+    const text = bytes.toString('utf8', from, end);
     const out = maskText(text, masking.detectors, ctx);
-    if (out === text) return value;
-    return format === 1 && typeOid === JSONB_OID ? Buffer.concat([Buffer.of(1), Buffer.from(out, 'utf8')]) : Buffer.from(out, 'utf8');
+    if (out === text) return UNCHANGED;
+    return from > start ? Buffer.concat([bytes.subarray(start, from), Buffer.from(out, 'utf8')]) : out;
   } catch {
-    return Buffer.from(REDACTED, 'utf8');
+    return REDACTED;
   }
 }
 
-function binaryFallback(plan: Extract<CellPlan, { kind: 'mask' }>, value: Buffer, ctx: { hashKey: Buffer }): string | null {
-  if (plan.strategy.type === 'hash') return maskValue(plan.strategy, value.toString('hex'), ctx);
-  if (plan.strategy.type === 'null') return null;
-  return REDACTED;
+/** The same for a whole value (the preview's rows): the same Buffer when unchanged, null for SQL NULL. */
+export function maskCell(plan: CellPlan, value: Buffer | null, format: number, typeOid: number, masking: CompiledMasking): Buffer | null {
+  if (value === null) return null;
+  const result = maskCellBytes(plan, value, 0, value.length, format, typeOid, masking);
+  if (result === UNCHANGED) return value;
+  return typeof result === 'string' ? Buffer.from(result, 'utf8') : result;
 }

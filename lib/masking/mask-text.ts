@@ -1,55 +1,77 @@
-import type { Detector, Span } from './detectors';
+import type { Detector } from './detectors';
 import type { MaskingStrategy } from './masking-schema';
 import { maskSpan, REDACTED, type MaskContext } from './strategies';
 
 export type ActiveDetector = { ruleId: string; detector: Detector; strategy: MaskingStrategy };
 
-type Found = Span & { active: ActiveDetector };
+/** A span to replace and the index of the detector it answers to. */
+type Found = { start: number; end: number; order: number };
 
-/** Shorter than the shortest thing a detector finds (an e-mail like a@b.io): nothing to look for. */
-const MIN_LENGTH = 6;
+export type Detection = { ruleId: string; label: string; start: number; end: number; found: string; masked: string };
 
-/** Spans in text order, an earlier detector winning where two overlap. Throws what a detector throws. */
+/**
+ * Every detector's spans, in text order. Overlapping spans become one span covering both, masked
+ * by the earlier detector: dropping the later span instead would leave its part outside the
+ * overlap in clear. Throws what a detector throws, and on a span outside the text.
+ */
 function collect(text: string, detectors: readonly ActiveDetector[]): Found[] {
   const found: Found[] = [];
-  for (const active of detectors) {
-    for (const span of active.detector.find(text)) {
-      if (!found.some((f) => span.start < f.end && f.start < span.end)) found.push({ ...span, active });
+  for (let order = 0; order < detectors.length; order++) {
+    const { detector } = detectors[order]!;
+    for (const { start, end } of detector.find(text)) {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
+        throw new Error(`detector ${detector.name} returned a span outside the text`);
+      }
+      if (end > start) found.push({ start, end, order });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.start - b.start || a.order - b.order);
+  const merged: Found[] = [{ ...found[0]! }];
+  for (let i = 1; i < found.length; i++) {
+    const next = found[i]!;
+    const last = merged[merged.length - 1]!;
+    if (next.start < last.end) {
+      last.end = Math.max(last.end, next.end);
+      last.order = Math.min(last.order, next.order);
+    } else {
+      merged.push({ ...next });
+    }
+  }
+  return merged;
+}
+
+function masked(text: string, f: Found, detectors: readonly ActiveDetector[], ctx: MaskContext): string {
+  const { strategy, detector } = detectors[f.order]!;
+  return maskSpan(strategy, text.slice(f.start, f.end), detector.label, ctx);
 }
 
 /**
- * Replaces every detected span; returns the very same string when nothing was found. A detector
- * that throws makes the whole text `[redacted]`: fail closed, never the original.
+ * Replaces every detected span; returns the very same string when nothing was found, so callers
+ * can pass the original bytes on. Earlier detectors win overlapping spans. Anything that throws
+ * (a detector, a strategy) makes the whole text `[redacted]`: fail closed, never the original.
  */
 export function maskText(text: string, detectors: readonly ActiveDetector[], ctx: MaskContext): string {
-  if (detectors.length === 0 || text.length < MIN_LENGTH) return text;
-  let found: Found[];
+  if (detectors.length === 0 || text.length === 0) return text;
   try {
-    found = collect(text, detectors);
+    const found = collect(text, detectors);
+    if (found.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const f of found) {
+      out += text.slice(at, f.start) + masked(text, f, detectors, ctx);
+      at = f.end;
+    }
+    return out + text.slice(at);
   } catch {
     return REDACTED;
   }
-  if (found.length === 0) return text;
-  let out = '';
-  let at = 0;
-  for (const f of found) {
-    out += text.slice(at, f.start) + maskSpan(f.active.strategy, text.slice(f.start, f.end), f.active.detector.label, ctx);
-    at = f.end;
-  }
-  return out + text.slice(at);
 }
 
-/** What each detector finds in a sample and what it becomes, for the portal's sample-text box. */
-export function findDetections(
-  text: string,
-  detectors: readonly ActiveDetector[],
-  ctx: MaskContext,
-): { ruleId: string; label: string; start: number; end: number; found: string; masked: string }[] {
+/** What the detectors find in a sample and what each finding becomes, for the portal's sample-text box. Throws what a detector throws. */
+export function findDetections(text: string, detectors: readonly ActiveDetector[], ctx: MaskContext): Detection[] {
   return collect(text, detectors).map((f) => {
-    const found = text.slice(f.start, f.end);
-    return { ruleId: f.active.ruleId, label: f.active.detector.label, start: f.start, end: f.end, found, masked: maskSpan(f.active.strategy, found, f.active.detector.label, ctx) };
+    const { ruleId, detector } = detectors[f.order]!;
+    return { ruleId, label: detector.label, start: f.start, end: f.end, found: text.slice(f.start, f.end), masked: masked(text, f, detectors, ctx) };
   });
 }

@@ -3,17 +3,27 @@ export type Span = { start: number; end: number };
 
 export type Detector = { name: string; label: string; find(text: string): Span[] };
 
-/** Runs a global regex over the text, keeping the matches `accept` vouches for (it may shorten them). */
-export function matchSpans(text: string, regex: RegExp, accept: (match: string, start: number) => Span | null = (m, s) => ({ start: s, end: s + m.length })): Span[] {
+/** What a match stands for: its own span, a corrected one, several (a run holding two cards), or nothing. */
+export type Accept = (match: string, start: number) => Span | Span[] | null;
+
+const wholeMatch: Accept = (match, start) => ({ start, end: start + match.length });
+
+/**
+ * Runs a global regex over the text, keeping what `accept` vouches for. An empty match moves on
+ * by one code point: stepping one code unit into a surrogate pair makes a `u` regex match the
+ * same empty string again, forever.
+ */
+export function matchSpans(text: string, regex: RegExp, accept: Accept = wholeMatch): Span[] {
   const spans: Span[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     if (m[0].length === 0) {
-      regex.lastIndex++;
+      regex.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
       continue;
     }
-    const span = accept(m[0], m.index);
-    if (span) spans.push(span);
+    const found = accept(m[0], m.index);
+    if (Array.isArray(found)) spans.push(...found);
+    else if (found) spans.push(found);
   }
   return spans;
 }

@@ -54,12 +54,17 @@ export default async function TargetPage({ params }: { params: Promise<{ name: s
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Policy rules</CardTitle>
-          <CardDescription>Which statements the gateway allows, blocks or holds for approval on this target.</CardDescription>
+          <CardTitle>Policy rules and masking</CardTitle>
+          <CardDescription>
+            Which statements the gateway allows, blocks or holds for approval on this target, and which values it masks in what they return.
+          </CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="flex flex-wrap gap-2">
           <Link href={`/targets/${encodeURIComponent(target.name)}/rules`} className={buttonClass({ variant: 'secondary' })}>
             Rules
+          </Link>
+          <Link href={`/targets/${encodeURIComponent(target.name)}/masking`} className={buttonClass({ variant: 'secondary' })}>
+            Masking
           </Link>
         </CardContent>
       </Card>
