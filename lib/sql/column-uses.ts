@@ -37,7 +37,7 @@ export function columnUses(root: unknown): ColumnUses {
   const aliases = new Map<string, string>();
   let copyTo: ColumnUses['copyTo'] = null;
 
-  function use(name: string, predicate: boolean) {
+  function record(name: string, predicate: boolean) {
     names.add(name);
     if (predicate) predicateNames.add(name);
   }
@@ -50,7 +50,7 @@ export function columnUses(root: unknown): ColumnUses {
     if (!isAstObject(value)) return;
     const node = wrappedNode(value);
     if (node?.type === 'ColumnRef') return columnRef(node.fields, predicate);
-    if (node?.type === 'A_Star') return use('*', predicate);
+    if (node?.type === 'A_Star') return record('*', predicate);
     if (node?.type === 'CopyStmt') copyStatement(node.fields);
     const fields = node ? node.fields : value;
     if (isRangeVar(fields)) rangeVar(fields);
@@ -60,9 +60,9 @@ export function columnUses(root: unknown): ColumnUses {
   function columnRef(fields: AstObject, predicate: boolean) {
     const parts = asArray(fields.fields);
     const last = parts.at(-1);
-    if (wrappedNode(last)?.type === 'A_Star') return use('*', predicate);
+    if (wrappedNode(last)?.type === 'A_Star') return record('*', predicate);
     const [name] = nameParts([last]);
-    if (name) use(name, predicate);
+    if (name) record(name, predicate);
   }
 
   function rangeVar(fields: AstObject) {
@@ -79,7 +79,7 @@ export function columnUses(root: unknown): ColumnUses {
       .find((o) => o?.defname === 'format');
     const value = String(fieldsOf(format?.arg, 'String')?.sval ?? 'text').toLowerCase();
     copyTo = { format: value === 'csv' ? 'csv' : value === 'binary' ? 'binary' : 'text' };
-    if (fields.relation && asArray(fields.attlist).length === 0) use('*', false);
+    if (fields.relation && asArray(fields.attlist).length === 0) record('*', false);
   }
 
   visit(root, false);
