@@ -46,13 +46,15 @@ export function maskDataRow(state: MaskingState, f: Frame): Buffer {
   if (plan.isPassThrough) return f.raw;
   const p = f.payload;
   const count = p.readInt16BE(0);
-  if (count !== plan.cells.length) throw new MaskingFailure('a row has a different number of columns than its description');
+  if (count !== plan.cells.length || count >= MAX_COLUMNS) throw new MaskingFailure('a row has a different number of columns than its description');
   let results: CellResult[] | null = null;
   let offset = 2;
   for (let i = 0; i < count; i++) {
-    const length = p.readInt32BE(offset);
+    if (offset + 4 > p.length) throw new MaskingFailure('a DataRow ends inside a cell length');
+    const length = int32(p, offset);
     const end = offset + 4 + Math.max(0, length);
     if (end > p.length) throw new MaskingFailure('a DataRow cell runs past the end of the message');
+    CELL_STARTS[i] = offset;
     const cell = plan.cells[i]!;
     if (cell.kind !== 'pass' && length >= 0) {
       const result = maskCellBytes(cell, p, offset + 4, end, fields[i]!.format, fields[i]!.typeOid, state.masking);
@@ -60,22 +62,25 @@ export function maskDataRow(state: MaskingState, f: Frame): Buffer {
     }
     offset = end;
   }
+  CELL_STARTS[count] = offset;
   return results ? buildRow(p, count, results) : f.raw;
+}
+
+/** PostgreSQL allows at most 1664 result columns; where each cell of the row at hand starts (not re-entrant). */
+const MAX_COLUMNS = 1665;
+const CELL_STARTS = new Int32Array(MAX_COLUMNS + 1);
+
+function int32(p: Buffer, at: number): number {
+  return (p[at]! << 24) | (p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!;
 }
 
 /** Unchanged cells are copied in runs; a masked cell's text is written straight into the row. */
 function buildRow(p: Buffer, count: number, results: CellResult[]): Buffer {
-  const starts = new Array<number>(count + 1);
   let size = 2;
-  let offset = 2;
   for (let i = 0; i < count; i++) {
-    starts[i] = offset;
-    const length = p.readInt32BE(offset);
-    offset += 4 + Math.max(0, length);
     const r = results[i];
-    size += r === UNCHANGED ? 4 + Math.max(0, length) : 4 + (r === null ? 0 : typeof r === 'string' ? utf8Length(r) : r!.length);
+    size += r === UNCHANGED ? CELL_STARTS[i + 1]! - CELL_STARTS[i]! : 4 + (r === null ? 0 : typeof r === 'string' ? utf8Length(r) : r!.length);
   }
-  starts[count] = offset;
   const out = Buffer.allocUnsafe(5 + size);
   out[0] = Backend.DataRow;
   out.writeInt32BE(size + 4, 1);
@@ -85,7 +90,7 @@ function buildRow(p: Buffer, count: number, results: CellResult[]): Buffer {
     if (results[i] === UNCHANGED) {
       let j = i;
       while (j < count && results[j] === UNCHANGED) j++;
-      at = copyBytes(p, out, at, starts[i]!, starts[j]!);
+      at = copyBytes(p, out, at, CELL_STARTS[i]!, CELL_STARTS[j]!);
       i = j;
       continue;
     }

@@ -19,6 +19,17 @@ function textStart(format: number, typeOid: number, start: number): number {
 }
 
 /**
+ * The end of a UTF-8 value holding at least n + 1 code points (4 bytes each at most), or all of
+ * it: enough for keep-last to tell whether the value is longer than n, and to keep its last n.
+ */
+function tailText(bytes: Buffer, from: number, end: number, n: number): string {
+  let start = end - 4 * (n + 1) - 3;
+  if (start <= from) return bytes.toString('utf8', from, end);
+  while ((bytes[start]! & 0xc0) === 0x80) start++;
+  return bytes.toString('utf8', start, end);
+}
+
+/**
  * Masks the non-NULL value in bytes[start, end) as the plan says. A masked column's value is
  * always text (its RowDescription says type text); a binary value that cannot be read as text
  * falls back to the redaction mark, or a hash of its bytes for the hash strategy. Detectors first
@@ -32,9 +43,13 @@ export function maskCellBytes(plan: CellPlan, bytes: Buffer, start: number, end:
   try {
     const from = textStart(format, typeOid, start);
     if (plan.kind === 'mask') {
-      if (from >= 0) return maskValue(plan.strategy, bytes.toString('utf8', from, end), ctx);
-      if (plan.strategy.type === 'hash') return maskValue(plan.strategy, bytes.toString('hex', start, end), ctx);
-      return plan.strategy.type === 'null' ? null : REDACTED;
+      const strategy = plan.strategy;
+      // Redaction and NULL need not read the value at all; keep-last reads only its end.
+      if (strategy.type === 'redact') return REDACTED;
+      if (strategy.type === 'null') return null;
+      if (from < 0) return strategy.type === 'hash' ? maskValue(strategy, bytes.toString('hex', start, end), ctx) : REDACTED;
+      if (strategy.type === 'keep-last') return maskValue(strategy, tailText(bytes, from, end, strategy.n), ctx);
+      return maskValue(strategy, bytes.toString('utf8', from, end), ctx);
     }
     if (from < 0) return null;
     if (!mayDetect(byteStats(bytes, from, end), masking.detectors)) return UNCHANGED;
