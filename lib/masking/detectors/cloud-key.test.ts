@@ -62,4 +62,15 @@ describe('cloudKeyDetector', () => {
   ])('finds nothing in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
+
+  it('ends a block at its own END line, past other END lines, and reports keys inside it once', () => {
+    const inner = pem('CERTIFICATE', 'MIIB').split('\n').at(-1)!;
+    const block = `${dashes}BEGIN PRIVATE KEY${dashes}\nMIIB ${KEYS.awsKeyId}\n${inner}\nMIIC\n${dashes}END PRIVATE KEY${dashes}`;
+    expect(found(`x ${block} y`)).toEqual([block]);
+  });
+
+  it('reads many BEGIN lines without an END in one pass, not once per BEGIN', () => {
+    const text = `${dashes}BEGIN PRIVATE KEY${dashes}.`.repeat(40_000);
+    expect(found(text)).toHaveLength(40_000);
+  });
 });

@@ -27,4 +27,9 @@ describe('jwtDetector', () => {
   ])('finds nothing in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
+
+  it('reads a long run of eyJ without dots in one pass, not once per eyJ', () => {
+    expect(found('eyJ'.repeat(400_000))).toEqual([]);
+    expect(found(`x${'eyJ'.repeat(1_000)}.eyJzdWIiOiIxIn0.sig`)).toEqual([`${'eyJ'.repeat(1_000)}.eyJzdWIiOiIxIn0.sig`]);
+  });
 });
