@@ -34,8 +34,8 @@ export type SessionOptions = {
   onEnd: (reason: string) => void;
 };
 
-/** A prepared statement with the verdict it got, and the rules that gave it (re-judged when they change). */
-type Prepared = { text: string; verdict: GateVerdict; rules: PolicyRule[] };
+/** A prepared statement with the verdict it got, and the statement and masking rules that gave it (re-judged when either changes). */
+type Prepared = { text: string; verdict: GateVerdict; rules: PolicyRule[]; maskingRules: unknown };
 type Portal = { statement: Prepared | undefined; params: (string | null)[] };
 
 const MAX_PARAM_CHARS = 4096;
@@ -291,7 +291,7 @@ export class PgSession {
     const parse = parseParse(frame.payload);
     const rules = this.options.rules();
     const verdict = this.judge(parse.query, rules);
-    this.prepared.set(parse.name, { text: parse.query, verdict, rules });
+    this.prepared.set(parse.name, { text: parse.query, verdict, rules, maskingRules: this.options.masking?.rules() });
     if (this.isRefusedAtParse(verdict)) {
       const record = buildRecord({ sessionId: this.options.sessionId, seq: ++this.seq, protocol: 'extended', text: parse.query, params: null }, verdict);
       this.recordRefused(record);
@@ -348,12 +348,14 @@ export class PgSession {
     return verdict.substitute !== null && !(verdict.decision.action === 'require_approval' && this.options.hold);
   }
 
-  /** Rules saved since the statement was prepared apply to its next execution. */
+  /** Rules (statement or masking) saved since the statement was prepared apply to its next execution. */
   private currentVerdict(prepared: Prepared): GateVerdict {
     const rules = this.options.rules();
-    if (rules !== prepared.rules) {
+    const maskingRules = this.options.masking?.rules();
+    if (rules !== prepared.rules || maskingRules !== prepared.maskingRules) {
       prepared.verdict = this.judge(prepared.text, rules);
       prepared.rules = rules;
+      prepared.maskingRules = maskingRules;
     }
     return prepared.verdict;
   }

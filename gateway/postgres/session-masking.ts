@@ -46,6 +46,11 @@ export class SessionMasking {
 
   constructor(private readonly options: SessionMaskingOptions) {}
 
+  /** The rules as last read: a new array whenever they change. */
+  rules(): readonly MaskingRule[] {
+    return this.options.rules();
+  }
+
   current(): CompiledMasking {
     const rules = this.options.rules();
     const identity = this.options.identity();
