@@ -54,7 +54,7 @@ export class ResponseTracker {
       case Backend.EmptyQueryResponse:
       case Backend.PortalSuspended:
         this.complete(head, frame);
-        if (masking && head?.kind === 'query') Object.assign(masking, { plan: null, fields: null, copyFormat: null });
+        if (masking && head?.kind === 'query') Object.assign(masking, { plan: null, fields: null, maskers: null, copyFormat: null });
         return frame.raw;
       case Backend.ParseComplete:
       case Backend.BindComplete:
@@ -66,7 +66,7 @@ export class ResponseTracker {
       case Backend.NoData:
         this.popIf(['describe']);
         if (masking && head?.kind === 'describe' && head.isInjected) {
-          Object.assign(masking, { fields: [], plan: { cells: [], isPassThrough: true, isCatalogStale: false } });
+          Object.assign(masking, { fields: [], plan: { cells: [], isPassThrough: true, isCatalogStale: false }, maskers: [] });
           return NOTHING;
         }
         return frame.raw;

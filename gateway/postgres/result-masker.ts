@@ -1,5 +1,5 @@
 import type { CompiledMasking } from '@/lib/masking/compile-masking';
-import { maskCellBytes, UNCHANGED, type CellResult } from '@/lib/masking/mask-cell';
+import { compileCellMasker, UNCHANGED, type CellResult } from '@/lib/masking/mask-cell';
 import { maskText } from '@/lib/masking/mask-text';
 import { planResult } from '@/lib/masking/plan-result';
 import type { Frame } from './message-buffer';
@@ -24,8 +24,10 @@ export class MaskingFailure extends Error {
 export function planFromDescription(state: MaskingState, payload: Buffer): boolean {
   const fields = parseRowDescription(payload);
   state.fields = fields;
-  state.plan = planResult(fields, state.masking, state.catalog, state.statement);
-  return state.plan.isCatalogStale;
+  const plan = planResult(fields, state.masking, state.catalog, state.statement);
+  state.plan = plan;
+  state.maskers = plan.cells.map((cell, i) => compileCellMasker(cell, fields[i]!.format, fields[i]!.typeOid, state.masking));
+  return plan.isCatalogStale;
 }
 
 /** Masked columns are described as text: their values are masking marks, whatever the column's type. */
@@ -41,12 +43,12 @@ export function describedForClient(state: MaskingState, raw: Buffer, payload: Bu
  * https://www.postgresql.org/docs/current/protocol-message-formats.html#PROTOCOL-MESSAGE-FORMATS-DATAROW
  */
 export function maskDataRow(state: MaskingState, f: Frame): Buffer {
-  const { plan, fields } = state;
-  if (!plan || !fields) throw new MaskingFailure('a row arrived without a description of its columns');
+  const { plan, maskers } = state;
+  if (!plan || !maskers) throw new MaskingFailure('a row arrived without a description of its columns');
   if (plan.isPassThrough) return f.raw;
   const p = f.payload;
   const count = p.readInt16BE(0);
-  if (count !== plan.cells.length || count >= MAX_COLUMNS) throw new MaskingFailure('a row has a different number of columns than its description');
+  if (count !== maskers.length || count >= MAX_COLUMNS) throw new MaskingFailure('a row has a different number of columns than its description');
   let results: CellResult[] | null = null;
   let offset = 2;
   for (let i = 0; i < count; i++) {
@@ -55,9 +57,9 @@ export function maskDataRow(state: MaskingState, f: Frame): Buffer {
     const end = offset + 4 + Math.max(0, length);
     if (end > p.length) throw new MaskingFailure('a DataRow cell runs past the end of the message');
     CELL_STARTS[i] = offset;
-    const cell = plan.cells[i]!;
-    if (cell.kind !== 'pass' && length >= 0) {
-      const result = maskCellBytes(cell, p, offset + 4, end, fields[i]!.format, fields[i]!.typeOid, state.masking);
+    const mask = maskers[i];
+    if (mask && length >= 0) {
+      const result = mask(p, offset + 4, end);
       if (result !== UNCHANGED) (results ??= new Array<CellResult>(count).fill(UNCHANGED))[i] = result;
     }
     offset = end;

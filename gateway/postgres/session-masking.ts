@@ -5,6 +5,7 @@ import type { MaskingIdentity } from '@/lib/masking/masking-identity';
 import type { MaskingRule } from '@/lib/masking/masking-schema';
 import { statementMasking, type StatementMasking } from '@/lib/masking/statement-masking';
 import type { ResultField, ResultPlan } from '@/lib/masking/plan-result';
+import type { CellMasker } from '@/lib/masking/mask-cell';
 
 /** Masking state of one statement in flight: what it reads, and the plan of its current result. */
 export type MaskingState = {
@@ -13,6 +14,8 @@ export type MaskingState = {
   catalog: MaskingCatalog;
   fields: ResultField[] | null;
   plan: ResultPlan | null;
+  /** Per column of the plan, its compiled masking (null: left alone). */
+  maskers: (CellMasker | null)[] | null;
   /** Set by CopyOutResponse: 0 text or CSV, 1 binary. */
   copyFormat: number | null;
 };
@@ -65,7 +68,7 @@ export class SessionMasking {
     if (masking.isEmpty) return null;
     const catalog = this.options.catalog();
     const statements = classification?.ok ? classification.statements : [UNKNOWN_STATEMENT];
-    return { statement: statementMasking(statements, masking, catalog), masking, catalog, fields: null, plan: null, copyFormat: null };
+    return { statement: statementMasking(statements, masking, catalog), masking, catalog, fields: null, plan: null, maskers: null, copyFormat: null };
   }
 
   catalogIsStale(): void {

@@ -11,11 +11,11 @@ const JSONB_OID = 3802;
 export const UNCHANGED = Symbol('unchanged');
 export type CellResult = typeof UNCHANGED | null | string | Buffer;
 
-/** Where a value's text starts, when its bytes are text in this format (jsonb's binary form starts with a version byte); -1 if they are not. */
-function textStart(format: number, typeOid: number, start: number): number {
-  if (format === 0) return start;
+/** How many bytes precede a value's text in this format (jsonb's binary form starts with a version byte); -1 if its bytes are not text. */
+function textOffset(format: number, typeOid: number): number {
+  if (format === 0) return 0;
   if (!TEXT_LIKE_TYPES.has(typeOid)) return -1;
-  return typeOid === JSONB_OID ? start + 1 : start;
+  return typeOid === JSONB_OID ? 1 : 0;
 }
 
 /**
@@ -29,43 +29,57 @@ function tailText(bytes: Buffer, from: number, end: number, n: number): string {
   return bytes.toString('utf8', start, end);
 }
 
-/**
- * Masks the non-NULL value in bytes[start, end) as the plan says. A masked column's value is
- * always text (its RowDescription says type text); a binary value that cannot be read as text
- * falls back to the redaction mark, or a hash of its bytes for the hash strategy. Detectors first
- * look at byte counts (detector-prefilter.ts), so most cells are never decoded. Anything that
- * throws here redacts the cell: fail closed.
- */
-export function maskCellBytes(plan: CellPlan, bytes: Buffer, start: number, end: number, format: number, typeOid: number, masking: CompiledMasking): CellResult {
-  if (plan.kind === 'pass') return UNCHANGED;
-  if (plan.kind === 'withhold') return null;
-  const ctx = { hashKey: masking.hashKey };
-  try {
-    const from = textStart(format, typeOid, start);
-    if (plan.kind === 'mask') {
-      const strategy = plan.strategy;
-      // Redaction and NULL need not read the value at all; keep-last reads only its end.
-      if (strategy.type === 'redact') return REDACTED;
-      if (strategy.type === 'null') return null;
-      if (from < 0) return strategy.type === 'hash' ? maskValue(strategy, bytes.toString('hex', start, end), ctx) : REDACTED;
-      if (strategy.type === 'keep-last') return maskValue(strategy, tailText(bytes, from, end, strategy.n), ctx);
-      return maskValue(strategy, bytes.toString('utf8', from, end), ctx);
+/** Masks the non-NULL value in bytes[start, end). */
+export type CellMasker = (bytes: Buffer, start: number, end: number) => CellResult;
+
+const guarded =
+  (mask: CellMasker): CellMasker =>
+  (bytes, start, end) => {
+    try {
+      return mask(bytes, start, end);
+    } catch {
+      return REDACTED;
     }
-    if (from < 0) return null;
-    if (!mayDetect(byteStats(bytes, from, end), masking.detectors)) return UNCHANGED;
-    const text = bytes.toString('utf8', from, end);
-    const out = maskText(text, masking.detectors, ctx);
-    if (out === text) return UNCHANGED;
-    return from > start ? Buffer.concat([bytes.subarray(start, from), Buffer.from(out, 'utf8')]) : out;
-  } catch {
-    return REDACTED;
+  };
+
+/**
+ * The masking of one result column, decided once per RowDescription so that each cell costs one
+ * call. A masked column's value is always text (its RowDescription says type text); a binary
+ * value that cannot be read as text falls back to the redaction mark, or a hash of its bytes for
+ * the hash strategy. Redaction and NULL never read the value; keep-last reads only its end;
+ * detectors first look at byte counts (detector-prefilter.ts), so most cells are never decoded.
+ * Anything that throws redacts the cell: fail closed. Null for a column left alone.
+ */
+export function compileCellMasker(plan: CellPlan, format: number, typeOid: number, masking: CompiledMasking): CellMasker | null {
+  if (plan.kind === 'pass') return null;
+  if (plan.kind === 'withhold') return () => null;
+  const ctx = { hashKey: masking.hashKey };
+  const skip = textOffset(format, typeOid);
+  if (plan.kind === 'mask') {
+    const strategy = plan.strategy;
+    if (strategy.type === 'redact') return () => REDACTED;
+    if (strategy.type === 'null') return () => null;
+    if (skip < 0) return strategy.type === 'hash' ? guarded((b, s, e) => maskValue(strategy, b.toString('hex', s, e), ctx)) : () => REDACTED;
+    if (strategy.type === 'keep-last') return guarded((b, s, e) => maskValue(strategy, tailText(b, s + skip, e, strategy.n), ctx));
+    return guarded((b, s, e) => maskValue(strategy, b.toString('utf8', s + skip, e), ctx));
   }
+  if (skip < 0) return () => null;
+  const { detectors } = masking;
+  return guarded((bytes, start, end) => {
+    const from = start + skip;
+    if (!mayDetect(byteStats(bytes, from, end), detectors)) return UNCHANGED;
+    const text = bytes.toString('utf8', from, end);
+    const out = maskText(text, detectors, ctx);
+    if (out === text) return UNCHANGED;
+    return skip > 0 ? Buffer.concat([bytes.subarray(start, from), Buffer.from(out, 'utf8')]) : out;
+  });
 }
 
 /** The same for a whole value (the preview's rows): the same Buffer when unchanged, null for SQL NULL. */
 export function maskCell(plan: CellPlan, value: Buffer | null, format: number, typeOid: number, masking: CompiledMasking): Buffer | null {
-  if (value === null) return null;
-  const result = maskCellBytes(plan, value, 0, value.length, format, typeOid, masking);
+  const mask = compileCellMasker(plan, format, typeOid, masking);
+  if (value === null || !mask) return value;
+  const result = mask(value, 0, value.length);
   if (result === UNCHANGED) return value;
   return typeof result === 'string' ? Buffer.from(result, 'utf8') : result;
 }
