@@ -1,8 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useActionState, useState } from 'react';
 import type { MaskingRule } from '@/lib/masking/masking-schema';
 import type { DetectionPreview } from '@/lib/masking/preview-detections';
+import { RuleTrialForm } from '@/components/rule-list/rule-trial-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -22,17 +23,9 @@ export function DetectionSample({ targetId, rules, action }: DetectionSampleProp
   const [text, setText] = useState('');
   const errors = state.fieldErrors?.text;
 
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formData = new FormData(e.currentTarget);
-    startTransition(() => formAction(formData));
-  }
-
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="space-y-3">
-        <input type="hidden" name="target" value={targetId} />
-        <input type="hidden" name="rules" value={JSON.stringify(rules)} />
+      <RuleTrialForm action={formAction} targetId={targetId} rules={rules} className="space-y-3">
         <Field id="sample-text" label="Sample text" errors={errors} hint="At most 10,000 characters; nothing is stored or sent to the target.">
           <textarea
             id="sample-text"
@@ -49,7 +42,7 @@ export function DetectionSample({ targetId, rules, action }: DetectionSampleProp
         <Button type="submit" disabled={pending}>
           {pending ? 'Scanning…' : 'Scan sample'}
         </Button>
-      </form>
+      </RuleTrialForm>
       {state.message && !state.ok && !errors && !pending ? <Alert variant="error">{state.message}</Alert> : null}
       {state.ok && state.data ? <Findings findings={state.data} isStale={pending} /> : null}
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { DetectorName, MaskingRule } from '@/lib/masking/masking-schema';
-import { newRuleId } from '@/components/policy/rule-draft';
+import { newRuleId } from '@/components/rule-list/new-rule-id';
 import { Button } from '@/components/ui/button';
 import { DETECTOR_LABELS } from './masking-labels';
 import { detectorRule } from './masking-rule-draft';

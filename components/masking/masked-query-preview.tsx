@@ -1,13 +1,15 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useActionState, useState } from 'react';
 import type { MaskingRule } from '@/lib/masking/masking-schema';
 import type { MaskingPreview } from '@/lib/masking/preview-masked-query';
+import { RuleTrialForm } from '@/components/rule-list/rule-trial-form';
+import { RunAsField } from '@/components/rule-list/run-as-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { Field, describedBy, type FormState } from '@/components/ui/field';
-import { Select, type SelectOption } from '@/components/ui/select';
+import { Field, type FormState } from '@/components/ui/field';
+import type { SelectOption } from '@/components/ui/select';
 import { TEXTAREA_CLASS } from '@/components/ui/textarea-class';
 import { PreviewTable } from './preview-table';
 
@@ -23,21 +25,11 @@ type MaskedQueryPreviewProps = {
 export function MaskedQueryPreview({ targetId, rules, users, defaultUserId, action }: MaskedQueryPreviewProps) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const [sql, setSql] = useState('');
-  const [userId, setUserId] = useState(defaultUserId);
   const errors = state.fieldErrors ?? {};
-
-  // Submitted by hand: a form action would reset the form afterwards, losing the typed SQL.
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formData = new FormData(e.currentTarget);
-    startTransition(() => formAction(formData));
-  }
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="space-y-4">
-        <input type="hidden" name="target" value={targetId} />
-        <input type="hidden" name="rules" value={JSON.stringify(rules)} />
+      <RuleTrialForm action={formAction} targetId={targetId} rules={rules} className="space-y-4">
         <Field id="preview-sql" label="SELECT to preview">
           <textarea
             id="preview-sql"
@@ -52,22 +44,12 @@ export function MaskedQueryPreview({ targetId, rules, users, defaultUserId, acti
           />
         </Field>
         <div className="flex flex-wrap items-end gap-3">
-          <Field id="preview-user" label="As user" errors={errors.asUserId} className="min-w-64 flex-1">
-            <Select
-              id="preview-user"
-              name="asUserId"
-              options={users}
-              value={userId}
-              onChange={(e) => setUserId(e.target.value)}
-              aria-invalid={errors.asUserId ? true : undefined}
-              aria-describedby={describedBy('preview-user', { errors: errors.asUserId })}
-            />
-          </Field>
+          <RunAsField id="preview-user" label="As user" name="asUserId" users={users} defaultUserId={defaultUserId} errors={errors.asUserId} />
           <Button type="submit" disabled={pending}>
             {pending ? 'Running…' : 'Run preview'}
           </Button>
         </div>
-      </form>
+      </RuleTrialForm>
       {state.message && !state.ok && !pending ? (
         <Alert variant="error" id="preview-error">
           {state.message}

@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '@/components/policy/checkbox-group';
-import { Button } from '@/components/ui/button';
+import { PositionField } from '@/components/rule-list/position-field';
+import { RuleFormFrame } from '@/components/rule-list/rule-form-frame';
+import { useRuleForm, type RuleFormProps } from '@/components/rule-list/use-rule-form';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, type SelectOption } from '@/components/ui/select';
@@ -13,47 +14,15 @@ import type { MaskingOptions, MaskingRuleDraft } from './masking-rule-draft';
 
 const KIND_OPTIONS: SelectOption[] = Object.entries(MATCH_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
-type MaskingRuleFormProps = {
-  title: string;
-  initial: MaskingRuleDraft;
-  options: MaskingOptions;
-  /** For a new rule: how many rules there are, so it can be placed anywhere from first to last. */
-  ruleCount?: number;
-  onApply: (draft: MaskingRuleDraft, position: number) => void;
-  onCancel: () => void;
-};
-
-function positionOptions(ruleCount: number): SelectOption[] {
-  return Array.from({ length: ruleCount + 1 }, (_, i) => {
-    const label = i === 0 ? '1 (first)' : i === ruleCount ? `${i + 1} (last)` : String(i + 1);
-    return { value: String(i), label };
-  });
-}
-
 /**
  * Edits one masking rule of the working list. Applying only changes the list in the browser; the
  * server's schema judges the rule when the whole list is saved.
  */
-export function MaskingRuleForm({ title, initial, options, ruleCount, onApply, onCancel }: MaskingRuleFormProps) {
-  const [draft, setDraft] = useState(initial);
-  const [position, setPosition] = useState(String(ruleCount ?? 0));
-  const id = useId();
-  const isNew = ruleCount !== undefined;
-
-  function set<K extends keyof MaskingRuleDraft>(key: K, value: MaskingRuleDraft[K]) {
-    setDraft((current) => ({ ...current, [key]: value }));
-  }
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    onApply(draft, Number(position));
-  }
+export function MaskingRuleForm({ title, initial, options, ruleCount, onApply, onCancel }: RuleFormProps<MaskingRuleDraft, MaskingOptions>) {
+  const { id, draft, set, position, setPosition, submit } = useRuleForm(initial, ruleCount, onApply);
 
   return (
-    <form onSubmit={submit} aria-labelledby={`${id}-title`} className="space-y-4 rounded-md border border-slate-300 bg-slate-50 p-4">
-      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
-        {title}
-      </h3>
+    <RuleFormFrame id={id} title={title} onSubmit={submit} onCancel={onCancel} reminder="Applied changes stay in this list until you save the masking rules.">
       <div className="grid gap-4 sm:grid-cols-[1fr_16rem]">
         <Field id={`${id}-name`} label="Name" hint="Leave blank for a name made from what the rule matches.">
           <Input id={`${id}-name`} value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={100} autoComplete="off" aria-describedby={`${id}-name-hint`} />
@@ -114,11 +83,7 @@ export function MaskingRuleForm({ title, initial, options, ruleCount, onApply, o
           </Field>
         ) : null}
       </div>
-      {isNew ? (
-        <Field id={`${id}-position`} label="Position" className="sm:w-48">
-          <Select id={`${id}-position`} options={positionOptions(ruleCount)} value={position} onChange={(e) => setPosition(e.target.value)} />
-        </Field>
-      ) : null}
+      <PositionField id={`${id}-position`} ruleCount={ruleCount} value={position} onChange={setPosition} />
       <fieldset className="space-y-3 rounded-md border border-slate-200 bg-white p-3">
         <legend className="px-1 text-sm font-medium text-slate-900">Exemptions</legend>
         <p className="text-xs text-slate-500">Whoever has a checked role, or is a chosen user or token, sees the real value (a later rule may still mask it).</p>
@@ -128,13 +93,6 @@ export function MaskingRuleForm({ title, initial, options, ruleCount, onApply, o
           <IdPicker id={`${id}-tokens`} label="Exempt tokens" noun="token" options={options.tokens} selected={draft.exemptTokenIds} onChange={(ids) => set('exemptTokenIds', ids)} />
         </div>
       </fieldset>
-      <div className="flex items-center gap-2">
-        <Button type="submit">Apply</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <span className="text-xs text-slate-500">Applied changes stay in this list until you save the masking rules.</span>
-      </div>
-    </form>
+    </RuleFormFrame>
   );
 }

@@ -1,16 +1,17 @@
 'use client';
 
-import { useState } from 'react';
 import type { MaskingRule } from '@/lib/masking/masking-schema';
 import type { MaskingPreview } from '@/lib/masking/preview-masked-query';
 import type { DetectionPreview } from '@/lib/masking/preview-detections';
+import { useRuleListDraft } from '@/components/rule-list/use-rule-list-draft';
+import type { SaveRulesAction } from '@/components/rule-list/use-rule-list-editor';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { FormState } from '@/components/ui/field';
 import type { SelectOption } from '@/components/ui/select';
 import { DetectionSample } from './detection-sample';
 import { MaskedQueryPreview } from './masked-query-preview';
 import type { MaskingOptions } from './masking-rule-draft';
-import { MaskingRulesEditor, type SaveMaskingAction } from './masking-rules-editor';
+import { MaskingRulesEditor } from './masking-rules-editor';
 
 type MaskingWorkbenchProps = {
   targetId: string;
@@ -19,7 +20,7 @@ type MaskingWorkbenchProps = {
   previewUsers: SelectOption[];
   defaultUserId: string;
   actions: {
-    save: SaveMaskingAction;
+    save: SaveRulesAction<MaskingRule>;
     preview: (prev: FormState<MaskingPreview>, formData: FormData) => Promise<FormState<MaskingPreview>>;
     detect: (prev: FormState<DetectionPreview[]>, formData: FormData) => Promise<FormState<DetectionPreview[]>>;
   };
@@ -27,8 +28,7 @@ type MaskingWorkbenchProps = {
 
 /** The draft list is shared: both previews run the rules as they stand in the editor, saved or not. */
 export function MaskingWorkbench({ targetId, savedRules, options, previewUsers, defaultUserId, actions }: MaskingWorkbenchProps) {
-  const [saved, setSaved] = useState(savedRules);
-  const [rules, setRules] = useState(savedRules);
+  const draft = useRuleListDraft(savedRules);
   return (
     <>
       <Card>
@@ -40,18 +40,7 @@ export function MaskingWorkbench({ targetId, savedRules, options, previewUsers, 
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <MaskingRulesEditor
-            targetId={targetId}
-            rules={rules}
-            saved={saved}
-            onRulesChange={setRules}
-            onSaved={(next) => {
-              setSaved(next);
-              setRules(next);
-            }}
-            options={options}
-            action={actions.save}
-          />
+          <MaskingRulesEditor targetId={targetId} draft={draft} options={options} action={actions.save} />
         </CardContent>
       </Card>
       <Card>
@@ -63,7 +52,7 @@ export function MaskingWorkbench({ targetId, savedRules, options, previewUsers, 
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <MaskedQueryPreview targetId={targetId} rules={rules} users={previewUsers} defaultUserId={defaultUserId} action={actions.preview} />
+          <MaskedQueryPreview targetId={targetId} rules={draft.rules} users={previewUsers} defaultUserId={defaultUserId} action={actions.preview} />
         </CardContent>
       </Card>
       <Card>
@@ -72,7 +61,7 @@ export function MaskingWorkbench({ targetId, savedRules, options, previewUsers, 
           <CardDescription>What the enabled detector and regex rules above find in a piece of text, and what each finding becomes.</CardDescription>
         </CardHeader>
         <CardContent>
-          <DetectionSample targetId={targetId} rules={rules} action={actions.detect} />
+          <DetectionSample targetId={targetId} rules={draft.rules} action={actions.detect} />
         </CardContent>
       </Card>
     </>

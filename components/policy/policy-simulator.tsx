@@ -1,12 +1,14 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useActionState, useState } from 'react';
 import type { StatementSimulation } from '@/lib/policy/simulate-statement';
+import { RuleTrialForm } from '@/components/rule-list/rule-trial-form';
+import { RunAsField } from '@/components/rule-list/run-as-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, describedBy, type FormState } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
-import { Select, type SelectOption } from '@/components/ui/select';
+import type { SelectOption } from '@/components/ui/select';
 import { SimulationResult } from './simulation-result';
 
 type PolicySimulatorProps = {
@@ -24,20 +26,11 @@ const TEXTAREA_CLASS =
 export function PolicySimulator({ targetId, users, defaultUserId, action }: PolicySimulatorProps) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const [sql, setSql] = useState('');
-  const [userId, setUserId] = useState(defaultUserId);
   const errors = state.fieldErrors ?? {};
-
-  // Submitted by hand: a form action would reset the form afterwards, losing the pasted SQL.
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formData = new FormData(e.currentTarget);
-    startTransition(() => formAction(formData));
-  }
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="space-y-4">
-        <input type="hidden" name="target" value={targetId} />
+      <RuleTrialForm action={formAction} targetId={targetId} className="space-y-4">
         <Field id="simulate-sql" label="Statement" errors={errors.sql}>
           <textarea
             id="simulate-sql"
@@ -52,22 +45,12 @@ export function PolicySimulator({ targetId, users, defaultUserId, action }: Poli
           />
         </Field>
         <div className="flex flex-wrap items-end gap-3">
-          <Field id="simulate-user" label="Run as" errors={errors.userId} className="min-w-64 flex-1">
-            <Select
-              id="simulate-user"
-              name="userId"
-              options={users}
-              value={userId}
-              onChange={(e) => setUserId(e.target.value)}
-              aria-invalid={errors.userId ? true : undefined}
-              aria-describedby={describedBy('simulate-user', { errors: errors.userId })}
-            />
-          </Field>
+          <RunAsField id="simulate-user" label="Run as" name="userId" users={users} defaultUserId={defaultUserId} errors={errors.userId} />
           <Button type="submit" disabled={pending}>
             {pending ? 'Simulating…' : 'Simulate'}
           </Button>
         </div>
-      </form>
+      </RuleTrialForm>
       {state.message && !state.ok && !state.fieldErrors && !pending ? <Alert variant="error">{state.message}</Alert> : null}
       {state.ok && state.data ? (
         <div className={cn(pending && 'opacity-50')}>

@@ -111,11 +111,5 @@ export function ruleFromDraft(draft: RuleDraft, base: { id: string; enabled: boo
   return JSON.parse(JSON.stringify(rule)) as PolicyRule;
 }
 
-/** crypto.randomUUID needs a secure context; getRandomValues works on a plain-http portal too. */
-export function newRuleId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `rule-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
 /** The choices the form offers, handed down by the page so no schema code ships to the browser. */
 export type RuleOptions = { roles: readonly string[]; kinds: readonly string[]; flags: readonly string[] };

@@ -1,7 +1,8 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
+import { PositionField } from '@/components/rule-list/position-field';
+import { RuleFormFrame } from '@/components/rule-list/rule-form-frame';
+import { useRuleForm, type RuleFormProps } from '@/components/rule-list/use-rule-form';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, type SelectOption } from '@/components/ui/select';
@@ -11,41 +12,12 @@ import type { RuleDraft, RuleOptions } from './rule-draft';
 
 const ACTION_OPTIONS: SelectOption[] = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 
-type RuleFormProps = {
-  title: string;
-  initial: RuleDraft;
-  options: RuleOptions;
-  /** For a new rule: how many rules there are, so it can be placed anywhere from first to last. */
-  ruleCount?: number;
-  onApply: (draft: RuleDraft, position: number) => void;
-  onCancel: () => void;
-};
-
-function positionOptions(ruleCount: number): SelectOption[] {
-  return Array.from({ length: ruleCount + 1 }, (_, i) => {
-    const label = i === 0 ? '1 (first)' : i === ruleCount ? `${i + 1} (last)` : String(i + 1);
-    return { value: String(i), label };
-  });
-}
-
 /**
  * Edits one rule of the working list. Applying only changes the list in the browser; the server
  * sees the rule when the whole list is saved, and its schema is the one that judges it.
  */
-export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel }: RuleFormProps) {
-  const [draft, setDraft] = useState(initial);
-  const [position, setPosition] = useState(String(ruleCount ?? 0));
-  const id = useId();
-  const isNew = ruleCount !== undefined;
-
-  function set<K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) {
-    setDraft((current) => ({ ...current, [key]: value }));
-  }
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    onApply(draft, Number(position));
-  }
+export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel }: RuleFormProps<RuleDraft, RuleOptions>) {
+  const { id, draft, set, position, setPosition, submit } = useRuleForm(initial, ruleCount, onApply);
 
   function text(key: 'commands' | 'tables' | 'functions' | 'pattern' | 'message' | 'waitSeconds' | 'requiredApprovals', label: string, placeholder: string, hint?: string) {
     const fieldId = `${id}-${key}`;
@@ -65,10 +37,7 @@ export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby={`${id}-title`} className="space-y-4 rounded-md border border-slate-300 bg-slate-50 p-4">
-      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
-        {title}
-      </h3>
+    <RuleFormFrame id={id} title={title} onSubmit={submit} onCancel={onCancel} reminder="Applied changes stay in this list until you save the rules.">
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <Field id={`${id}-name`} label="Name">
           <Input id={`${id}-name`} value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={100} autoComplete="off" />
@@ -83,11 +52,7 @@ export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel
         </Field>
       </div>
       {text('message', 'Message', 'Shown to whoever sent the statement', 'Leave blank for the default ("Blocked by rule …").')}
-      {isNew ? (
-        <Field id={`${id}-position`} label="Position" className="sm:w-48">
-          <Select id={`${id}-position`} options={positionOptions(ruleCount)} value={position} onChange={(e) => setPosition(e.target.value)} />
-        </Field>
-      ) : null}
+      <PositionField id={`${id}-position`} ruleCount={ruleCount} value={position} onChange={setPosition} />
       <CheckboxGroup
         legend="Roles"
         hint="None checked means everyone."
@@ -130,13 +95,6 @@ export function RuleForm({ title, initial, options, ruleCount, onApply, onCancel
           />
         </fieldset>
       ) : null}
-      <div className="flex items-center gap-2">
-        <Button type="submit">Apply</Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <span className="text-xs text-slate-500">Applied changes stay in this list until you save the rules.</span>
-      </div>
-    </form>
+    </RuleFormFrame>
   );
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { withRole } from '@/app/_server/action';
+import { rulesJsonField, targetField } from '@/app/_server/form-fields';
 import { getDb } from '@/lib/db/client';
 import { parseInput } from '@/lib/validation';
 import { maskingRulesSchema, type MaskingRule } from '@/lib/masking/masking-schema';
@@ -11,19 +12,8 @@ import { previewMaskedQuery, type MaskingPreview } from '@/lib/masking/preview-m
 import { previewDetections, type DetectionPreview } from '@/lib/masking/preview-detections';
 import { getTargetRow } from '@/lib/targets/get-target';
 
-const targetField = z.string('Missing target id').min(1, 'Missing target id');
-
-const rulesJson = z.string('Rules are missing').transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'Rules must be a JSON list' });
-    return z.NEVER;
-  }
-});
-
 /** Parsed here as well as in the domain so field errors are keyed "rules.<index>.<field>". */
-const saveSchema = z.object({ target: targetField, rules: rulesJson.pipe(maskingRulesSchema) });
+const saveSchema = z.object({ target: targetField, rules: rulesJsonField.pipe(maskingRulesSchema) });
 
 export const saveMaskingRulesAction = withRole<{ rules: MaskingRule[]; version: number }>(['admin'], async (actor, formData) => {
   const { target, rules } = parseInput(saveSchema, Object.fromEntries(formData));
@@ -34,14 +24,14 @@ export const saveMaskingRulesAction = withRole<{ rules: MaskingRule[]; version: 
 });
 
 /** The draft rules are judged by the domain; only their JSON framing is checked here. */
-const previewSchema = z.object({ target: targetField, rules: rulesJson, sql: z.string(), asUserId: z.string() });
+const previewSchema = z.object({ target: targetField, rules: rulesJsonField, sql: z.string(), asUserId: z.string() });
 
 export const previewMaskedQueryAction = withRole<MaskingPreview>(['admin'], async (actor, formData) => {
   const { target, rules, sql, asUserId } = parseInput(previewSchema, Object.fromEntries(formData));
   return { ok: true, data: await previewMaskedQuery(getDb(), { actor, idOrName: target, sql, rules, asUserId }) };
 });
 
-const detectSchema = z.object({ target: targetField, rules: rulesJson, text: z.string() });
+const detectSchema = z.object({ target: targetField, rules: rulesJsonField, text: z.string() });
 
 export const previewDetectionsAction = withRole<DetectionPreview[]>(['admin'], async (_actor, formData) => {
   const { target, rules, text } = parseInput(detectSchema, Object.fromEntries(formData));

@@ -1,19 +1,16 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { getSessionActor } from '@/app/_server/auth';
-import { orNotFound } from '@/app/_server/not-found';
+import { adminTargetPage } from '@/app/_server/admin-target-page';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { ROLES } from '@/lib/db/schema';
 import { isAppError } from '@/lib/errors';
 import { DETECTORS, MASKING_STRATEGY_TYPES, type MaskingRule } from '@/lib/masking/masking-schema';
 import { getTargetMaskingRules } from '@/lib/masking/replace-target-masking';
-import { getTarget } from '@/lib/targets/list-targets';
 import { listTargetColumns, type TargetColumn } from '@/lib/targets/list-target-columns';
 import { listAccessTokens } from '@/lib/tokens/list-access-tokens';
 import { listUsers } from '@/lib/users/list-users';
-import { AdminsOnly } from '@/components/auth/admins-only';
 import { MaskingWorkbench } from '@/components/masking/masking-workbench';
+import { userSelectOptions } from '@/components/users/user-options';
 import { previewDetectionsAction, previewMaskedQueryAction, saveMaskingRulesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -32,20 +29,14 @@ function referencedTokenIds(rules: MaskingRule[]): Set<string> {
   return new Set(rules.flatMap((r) => r.exempt?.tokenIds ?? []));
 }
 
-export default async function TargetMaskingPage({ params }: { params: Promise<{ name: string }> }) {
-  const { name } = await params;
-  const actor = await getSessionActor();
-  if (!actor) redirect('/signin');
-  if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
-  const db = getDb();
-  const target = await orNotFound(getTarget(db, { actor, idOrName: name }));
+export default adminTargetPage(async function TargetMaskingPage({ actor, target, db }) {
   const [rules, users, tokens, catalog] = await Promise.all([
     getTargetMaskingRules(db, target.id),
     listUsers(db, { actor }),
     listAccessTokens(db, { actor }),
     columnsOrReason(actor, target.id),
   ]);
-  const userOptions = users.map((u) => ({ value: u.id, label: `${u.email} (${u.role})${u.disabledAt ? ', disabled' : ''}` }));
+  const userOptions = userSelectOptions(users);
   const referenced = referencedTokenIds(rules);
   const tokenOptions = tokens
     .filter((t) => t.status === 'active' || referenced.has(t.id))
@@ -66,4 +57,4 @@ export default async function TargetMaskingPage({ params }: { params: Promise<{ 
       />
     </div>
   );
-}
+});

@@ -3,25 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { withRole } from '@/app/_server/action';
+import { rulesJsonField, targetField } from '@/app/_server/form-fields';
 import { getDb } from '@/lib/db/client';
 import { parseInput } from '@/lib/validation';
 import { policyRulesSchema, type PolicyRule } from '@/lib/policy/policy-rule-schema';
 import { replaceTargetPolicyRules } from '@/lib/policy/target-policy';
 import { simulateStatement, simulateStatementSchema, type StatementSimulation } from '@/lib/policy/simulate-statement';
 
-const targetField = z.string('Missing target id').min(1, 'Missing target id');
-
-const rulesJson = z.string('Rules are missing').transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'Rules must be a JSON list' });
-    return z.NEVER;
-  }
-});
-
 /** Parsed here as well as in the domain so field errors are keyed "rules.<index>.<field>". */
-const saveRulesSchema = z.object({ target: targetField, rules: rulesJson.pipe(policyRulesSchema) });
+const saveRulesSchema = z.object({ target: targetField, rules: rulesJsonField.pipe(policyRulesSchema) });
 
 export const saveRulesAction = withRole<{ rules: PolicyRule[]; version: number }>(['admin'], async (actor, formData) => {
   const { target, rules } = parseInput(saveRulesSchema, Object.fromEntries(formData));

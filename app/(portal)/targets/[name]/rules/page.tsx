@@ -1,30 +1,20 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { getSessionActor } from '@/app/_server/auth';
-import { orNotFound } from '@/app/_server/not-found';
-import { getDb } from '@/lib/db/client';
+import { adminTargetPage } from '@/app/_server/admin-target-page';
 import { ROLES } from '@/lib/db/schema';
 import { getTargetPolicyRules } from '@/lib/policy/target-policy';
 import { STATEMENT_FLAGS, STATEMENT_KINDS } from '@/lib/sql/classify-sql';
-import { getTarget } from '@/lib/targets/list-targets';
 import { listUsers } from '@/lib/users/list-users';
-import { AdminsOnly } from '@/components/auth/admins-only';
 import { PolicySimulator } from '@/components/policy/policy-simulator';
 import { RulesEditor } from '@/components/policy/rules-editor';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { userSelectOptions } from '@/components/users/user-options';
 import { saveRulesAction, simulateStatementAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-export default async function TargetRulesPage({ params }: { params: Promise<{ name: string }> }) {
-  const { name } = await params;
-  const actor = await getSessionActor();
-  if (!actor) redirect('/signin');
-  if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
-  const db = getDb();
-  const target = await orNotFound(getTarget(db, { actor, idOrName: name }));
+export default adminTargetPage(async function TargetRulesPage({ actor, target, db }) {
   const [rules, users] = await Promise.all([getTargetPolicyRules(db, target.id), listUsers(db, { actor })]);
-  const userOptions = users.map((u) => ({ value: u.id, label: `${u.email} (${u.role})${u.disabledAt ? ', disabled' : ''}` }));
+  const userOptions = userSelectOptions(users);
   return (
     <div className="max-w-5xl space-y-4">
       <Link href={`/targets/${encodeURIComponent(target.name)}`} className="text-sm text-slate-500 hover:text-slate-900">
@@ -62,4 +52,4 @@ export default async function TargetRulesPage({ params }: { params: Promise<{ na
       </Card>
     </div>
   );
-}
+});
