@@ -1,8 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type net from 'node:net';
 import pg from 'pg';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { actorFromUser } from '../../lib/auth/actor-from-user';
@@ -18,14 +14,8 @@ import { decideApproval } from '../../lib/approvals/decide-approval';
 import { publishApprovalDecision } from '../../lib/approvals/publish-decision';
 import { AuditWriter } from '../../gateway/core/audit-writer';
 import { ApprovalsHub } from '../../gateway/core/approvals-hub';
-import { CancelRegistry } from '../../gateway/core/cancel-registry';
-import { PolicyCache } from '../../gateway/core/policy-cache';
-import { MaskingCatalogCache } from '../../gateway/core/masking-catalog-cache';
-import { GrantCache } from '../../gateway/core/grant-cache';
-import { SessionRegistry } from '../../gateway/core/session-registry';
-import { startPgListener } from '../../gateway/postgres/pg-listener';
-import { loadTlsMaterial } from '../../gateway/postgres/tls-certificate';
 import { createScratchTarget, dropScratchTarget } from '../../test/scratch-target';
+import { runBench, startBenchGateway } from '../in-process-gateway';
 
 /**
  * The approval round trip: from the moment an approver's decision is committed (and announced) to
@@ -47,7 +37,7 @@ async function main() {
   const target = await createScratchTarget(server);
   const audit = new AuditWriter(store.sql);
   const hub = new ApprovalsHub({ db: store.db, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: process.env.REDIS_PREFIX!, publicUrl: 'http://localhost:3000' });
-  let listener: net.Server | undefined;
+  let gateway: Awaited<ReturnType<typeof startBenchGateway>> | undefined;
   try {
     await target.seed(`create table payments (id int primary key); insert into payments select generate_series(1, ${ROUNDS})`);
     const t = await createTarget(store.db, { actor: CLI_ACTOR, input: { name: 'bench', host: target.host, port: target.port, database: target.database, username: target.username, password: target.password, tlsMode: 'disable' } });
@@ -56,12 +46,8 @@ async function main() {
     const approver = actorFromUser(await getUserById(store.db, approverUser.id), 'session');
     const { token } = await createAccessToken(store.db, { actor: CLI_ACTOR, input: { name: 'bench', userEmail: 'requester@bench.test' } });
     await hub.start();
-    listener = await startPgListener({
-      db: store.db, audit, cancels: new CancelRegistry(), sessions: new SessionRegistry(), policies: new PolicyCache(store.db), maskingCatalogs: new MaskingCatalogCache(store.db), grants: new GrantCache(store.db), approvals: hub,
-      publicUrl: 'http://localhost:3000', gatewayInstance: `bench-${suffix}`, maxMessageBytes: 1 << 24, host: '127.0.0.1', port: 0,
-      tls: await loadTlsMaterial({ dir: mkdtempSync(path.join(os.tmpdir(), 'gh-bench-tls-')) }), allowCleartextOnLoopback: true, preAuthTimeoutMs: 5000,
-    });
-    const port = (listener.address() as net.AddressInfo).port;
+    gateway = await startBenchGateway({ db: store.db, audit, approvals: hub, instance: `bench-${suffix}` });
+    const { port } = gateway;
     const client = new pg.Client({ host: '127.0.0.1', port, database: t.name, user: 'bench', password: token });
     await client.connect();
     const samples: number[] = [];
@@ -86,7 +72,7 @@ async function main() {
     const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
     console.log(`\n[bench:approvals] decision committed -> held statement's result at the client, ${ROUNDS} rounds: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target: p50 under 100 ms)`);
   } finally {
-    await new Promise((r) => (listener ? listener.close(r) : r(null)));
+    await gateway?.close();
     await hub.stop();
     await audit.close();
     await store.sql.end();
@@ -95,10 +81,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(`[bench:approvals] failed: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runBench('bench:approvals', main);

@@ -1,9 +1,5 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type net from 'node:net';
 import { promisify } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { createDb } from '../../lib/db/client';
@@ -17,14 +13,8 @@ import { replaceTargetMaskingRules } from '../../lib/masking/replace-target-mask
 import { replaceTargetPolicyRules } from '../../lib/policy/target-policy';
 import { DETECTORS, type MaskingRule } from '../../lib/masking/masking-schema';
 import { AuditWriter } from '../../gateway/core/audit-writer';
-import { CancelRegistry } from '../../gateway/core/cancel-registry';
-import { PolicyCache } from '../../gateway/core/policy-cache';
-import { MaskingCatalogCache } from '../../gateway/core/masking-catalog-cache';
-import { GrantCache } from '../../gateway/core/grant-cache';
-import { SessionRegistry } from '../../gateway/core/session-registry';
-import { startPgListener } from '../../gateway/postgres/pg-listener';
-import { loadTlsMaterial } from '../../gateway/postgres/tls-certificate';
 import { createScratchTarget, dropScratchTarget } from '../../test/scratch-target';
+import { runBench, startBenchGateway } from '../in-process-gateway';
 
 /**
  * Masking on the stream: ROWS rows of 10 columns, 3 of them masked by column rules (e-mail domain,
@@ -89,7 +79,7 @@ async function main() {
   const store = createDb(storeUrl);
   const target = await createScratchTarget(server);
   const audit = new AuditWriter(store.sql);
-  let listener: net.Server | undefined;
+  let gateway: Awaited<ReturnType<typeof startBenchGateway>> | undefined;
   try {
     process.stdout.write(`[bench:masking] seeding ${ROWS} rows x 10 columns\n`);
     await target.seed(SEED);
@@ -104,12 +94,8 @@ async function main() {
     await replaceTargetMaskingRules(store.db, { actor: CLI_ACTOR, idOrName: hashed.name, rules: withHash });
     await createUser(store.db, { actor: CLI_ACTOR, input: { email: 'reader@bench.test', role: 'user', password: 'bench-password-1' } });
     const { token } = await createAccessToken(store.db, { actor: CLI_ACTOR, input: { name: 'bench', userEmail: 'reader@bench.test' } });
-    listener = await startPgListener({
-      db: store.db, audit, cancels: new CancelRegistry(), sessions: new SessionRegistry(), policies: new PolicyCache(store.db), maskingCatalogs: new MaskingCatalogCache(store.db), grants: new GrantCache(store.db), approvals: null,
-      publicUrl: 'http://localhost:3000', gatewayInstance: `bench-${suffix}`, maxMessageBytes: 1 << 24, host: '127.0.0.1', port: 0,
-      tls: await loadTlsMaterial({ dir: mkdtempSync(path.join(os.tmpdir(), 'gh-bench-tls-')) }), allowCleartextOnLoopback: true, preAuthTimeoutMs: 5000,
-    });
-    const port = (listener.address() as net.AddressInfo).port;
+    gateway = await startBenchGateway({ db: store.db, audit, approvals: null, instance: `bench-${suffix}` });
+    const { port } = gateway;
     const conninfo = (name: string) => `host=127.0.0.1 port=${port} dbname=${name} user=bench password=${token} sslmode=disable`;
     const configs = { unmasked: 'plain', masked: 'masked', 'masked+hash': 'hashed' } as const;
     // BENCH_CONFIGS=masked (comma-separated) measures only those, for profiling one path.
@@ -135,7 +121,7 @@ async function main() {
       console.log(`[bench:masking] ${name} / unmasked time: ${(median(results[name]!.map((s) => s.ms)) / baseline).toFixed(2)}x (target: at most 1.3x, flat memory)`);
     }
   } finally {
-    await new Promise((r) => (listener ? listener.close(r) : r(null)));
+    await gateway?.close();
     await audit.close();
     await store.sql.end();
     await dropScratchTarget(target);
@@ -143,10 +129,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(`[bench:masking] failed: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runBench('bench:masking', main);
