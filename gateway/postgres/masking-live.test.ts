@@ -21,6 +21,8 @@ const PHONE: MaskingRule = {
   exempt: { roles: ['approver'] },
 };
 
+const PHONE_DETECTOR: MaskingRule = { id: 'phones', name: 'Phones anywhere', enabled: true, match: { type: 'detector', detector: 'phone' }, strategy: { type: 'redact' } };
+
 beforeAll(async () => {
   await gw.direct.unsafe(`
     create table people (id int primary key, email text, phone text);
@@ -53,7 +55,7 @@ describe('masking on live sessions', () => {
     const client = await connect();
     try {
       expect((await client.query('select email from people')).rows[0].email).toBe('carol@example.net');
-      await replaceTargetMaskingRules(db, { actor: CLI_ACTOR, idOrName: gw.targetName, rules: [EMAIL, PHONE] });
+      await replaceTargetMaskingRules(db, { actor: CLI_ACTOR, idOrName: gw.targetName, rules: [EMAIL, PHONE, PHONE_DETECTOR] });
       const seen: string[] = [];
       await eventually(async () => {
         const email = (await client.query('select email from people')).rows[0].email as string;
@@ -68,12 +70,13 @@ describe('masking on live sessions', () => {
     }
   });
 
-  it('lets an exempt role see the real value while others see the mask', async () => {
+  it('lets an exempt role see the real value (detectors do not mask it either) while others see the mask', async () => {
     const user = await connect('user');
     const approver = await connect('approver');
     expect((await user.query('select phone from people')).rows[0].phone).toBe('****99');
     expect((await approver.query('select phone from people')).rows[0].phone).toBe('+31 20 555 0199');
     expect((await approver.query('select email from people')).rows[0].email).toBe('****@example.net');
+    expect((await approver.query("select 'call +31 20 555 0199' as note")).rows[0].note).toBe('call [redacted phone number]');
     await user.end();
     await approver.end();
   });

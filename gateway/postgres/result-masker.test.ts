@@ -12,6 +12,7 @@ const rule: MaskingRule = { id: 'r', name: 'R', enabled: true, match: { type: 'c
 function state(detectorFind: (text: string) => { start: number; end: number }[]): MaskingState {
   const masking: CompiledMasking = {
     columnRules: new Map([['public.t.secret', rule]]),
+    exemptColumns: new Set(),
     detectors: [{ ruleId: 'd', detector: { name: 'custom', label: 'thing', find: detectorFind }, strategy: { type: 'redact' } }],
     hashKey: Buffer.alloc(32),
     isEmpty: false,

@@ -7,6 +7,8 @@ import type { MaskingRule } from './masking-schema';
 export type CompiledMasking = {
   /** Per rule-named column ('schema.table.column'), the first rule that applies to this caller. */
   columnRules: ReadonlyMap<string, MaskingRule>;
+  /** Rule-named columns whose every rule exempts this caller: they see the values, detectors included. */
+  exemptColumns: ReadonlySet<string>;
   detectors: readonly ActiveDetector[];
   hashKey: Buffer;
   /** Nothing applies to this caller: results pass untouched. */
@@ -19,6 +21,10 @@ export function compileMasking(rules: readonly MaskingRule[], identity: MaskingI
   for (const rule of applicable) {
     if (rule.match.type === 'column' && !columnRules.has(rule.match.column)) columnRules.set(rule.match.column, rule);
   }
+  const exemptColumns = new Set<string>();
+  for (const rule of rules) {
+    if (rule.enabled && rule.match.type === 'column' && !columnRules.has(rule.match.column)) exemptColumns.add(rule.match.column);
+  }
   const detectors = activeDetectors(applicable);
-  return { columnRules, detectors, hashKey, isEmpty: columnRules.size === 0 && detectors.length === 0 };
+  return { columnRules, exemptColumns, detectors, hashKey, isEmpty: columnRules.size === 0 && detectors.length === 0 };
 }

@@ -9,6 +9,7 @@ const email: MaskingRule = { id: 'email', name: 'E-mail', enabled: true, match: 
 const detector = { ruleId: 'd', detector: { name: 'email', label: 'email', find: () => [] }, strategy: { type: 'redact' as const } };
 const masking = (detectors = false): CompiledMasking => ({
   columnRules: new Map([['public.customers.email', email]]),
+  exemptColumns: new Set<string>(),
   detectors: detectors ? [detector] : [],
   hashKey: Buffer.alloc(32),
   isEmpty: false,
@@ -58,6 +59,11 @@ describe('planResult', () => {
   it('runs detectors on text, skips types that cannot hold text, and withholds unreadable binary values', () => {
     const plan = planResult([field(300, 1, 25), field(300, 2, 23), field(300, 3, 1009, 1), field(300, 4, 25, 1)], masking(true), catalog, UNMASKED);
     expect(plan.cells.map((c) => c.kind)).toEqual(['detect', 'pass', 'withhold', 'detect']);
+  });
+
+  it('lets a caller exempt from a column see it, detectors included', () => {
+    const exempt: CompiledMasking = { ...masking(true), columnRules: new Map(), exemptColumns: new Set(['public.customers.email']) };
+    expect(planResult([field(100, 2), field(100, 3)], exempt, catalog, UNMASKED).cells.map((c) => c.kind)).toEqual(['pass', 'detect']);
   });
 
   it('passes everything through for a caller nothing applies to', () => {

@@ -52,6 +52,8 @@ export function planResult(fields: readonly ResultField[], masking: CompiledMask
         const isComputed = !column.isPlain || rules.length > 1;
         return { kind: 'mask', strategy: isComputed ? REDACT : rules[0]!.strategy, rule: rules[0]!, isComputed };
       }
+      // An exemption from a column's rules covers the column's values: detectors do not mask them either.
+      if (column.isPlain && column.sources.every((source) => masking.exemptColumns.has(source))) return { kind: 'pass' };
     } else if (isUnknownRelation && masking.columnRules.size > 0) {
       // Perhaps a view made a moment ago over a masked column: redacted until the catalog says otherwise.
       return { kind: 'mask', strategy: REDACT, rule: statement.touched[0] ?? masking.columnRules.values().next().value!, isComputed: true };

@@ -9,7 +9,7 @@ beforeAll(() => initSqlParser());
 
 const rule = (column: string, strict = false): MaskingRule => ({ id: column, name: column, enabled: true, strict, match: { type: 'column', column }, strategy: { type: 'redact' } });
 const RULES = [rule('public.customers.email'), rule('public.customers.national_id', true)];
-const masking: CompiledMasking = { columnRules: new Map(RULES.map((r) => [r.id, r])), detectors: [], hashKey: Buffer.alloc(32), isEmpty: false };
+const masking: CompiledMasking = { columnRules: new Map(RULES.map((r) => [r.id, r])), exemptColumns: new Set(), detectors: [], hashKey: Buffer.alloc(32), isEmpty: false };
 const catalog = buildCatalog(
   RULES.map((r) => r.id),
   [{ tableOid: 900, attnum: 1, column: { key: 'public.contacts.address', sources: ['public.customers.email'], isPlain: true } }],
