@@ -28,7 +28,7 @@ const touched = { touched: [email], refusal: null };
 describe('planResult', () => {
   it('masks a column read straight from a masked column with its rule, whatever its alias', () => {
     const plan = planResult([field(100, 2), field(100, 1)], masking(), catalog, touched);
-    expect(plan.cells).toEqual([{ kind: 'mask', strategy: { type: 'email-domain' }, rule: email, isComputed: false }, { kind: 'pass' }]);
+    expect(plan.cells).toEqual([{ kind: 'mask', strategy: { type: 'email-domain' }, rules: [email], isComputed: false }, { kind: 'pass' }]);
   });
 
   it('redacts a view column computed from a masked column', () => {

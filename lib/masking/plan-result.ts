@@ -10,7 +10,8 @@ export type CellPlan =
   | { kind: 'pass' }
   /** Search the text for what the detectors find. */
   | { kind: 'detect' }
-  | { kind: 'mask'; strategy: MaskingStrategy; rule: MaskingRule; isComputed: boolean }
+  /** rules: the rules whose columns the value comes from (or, for a computed column, that the statement reads). */
+  | { kind: 'mask'; strategy: MaskingStrategy; rules: readonly MaskingRule[]; isComputed: boolean }
   /** A binary value of a type that may hold text while detectors are on: it cannot be searched, so it is sent as NULL. */
   | { kind: 'withhold' };
 
@@ -50,15 +51,15 @@ export function planResult(fields: readonly ResultField[], masking: CompiledMask
       const rules = column.sources.map((s) => masking.columnRules.get(s)).filter((r): r is MaskingRule => r !== undefined);
       if (rules.length > 0) {
         const isComputed = !column.isPlain || rules.length > 1;
-        return { kind: 'mask', strategy: isComputed ? REDACT : rules[0]!.strategy, rule: rules[0]!, isComputed };
+        return { kind: 'mask', strategy: isComputed ? REDACT : rules[0]!.strategy, rules, isComputed };
       }
       // An exemption from a column's rules covers the column's values: detectors do not mask them either.
       if (column.isPlain && column.sources.every((source) => masking.exemptColumns.has(source))) return { kind: 'pass' };
     } else if (isUnknownRelation && masking.columnRules.size > 0) {
       // Perhaps a view made a moment ago over a masked column: redacted until the catalog says otherwise.
-      return { kind: 'mask', strategy: REDACT, rule: statement.touched[0] ?? masking.columnRules.values().next().value!, isComputed: true };
+      return { kind: 'mask', strategy: REDACT, rules: statement.touched.length ? statement.touched : [...masking.columnRules.values()], isComputed: true };
     } else if (field.tableOid === 0 && statement.touched.length > 0) {
-      return { kind: 'mask', strategy: REDACT, rule: statement.touched[0]!, isComputed: true };
+      return { kind: 'mask', strategy: REDACT, rules: statement.touched, isComputed: true };
     }
     if (masking.detectors.length === 0 || NON_TEXT_TYPES.has(field.typeOid)) return { kind: 'pass' };
     return field.format === 0 || TEXT_LIKE_TYPES.has(field.typeOid) ? { kind: 'detect' } : { kind: 'withhold' };
@@ -68,7 +69,7 @@ export function planResult(fields: readonly ResultField[], masking: CompiledMask
 
 /** What a person is told about a masked column (preview and records). */
 export function maskedBy(plan: CellPlan): string | null {
-  if (plan.kind === 'mask') return plan.isComputed ? `${plan.rule.name} (computed from a masked column)` : plan.rule.name;
-  if (plan.kind === 'withhold') return 'withheld: binary value that detectors cannot read';
-  return null;
+  if (plan.kind !== 'mask') return plan.kind === 'withhold' ? 'withheld: binary value that detectors cannot read' : null;
+  const names = [...new Set(plan.rules.map((r) => r.name))].join(', ');
+  return plan.isComputed ? `redacted: computed from masked columns (${names})` : names;
 }

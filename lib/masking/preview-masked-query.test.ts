@@ -43,7 +43,7 @@ describe('previewMaskedQuery', () => {
     expect(preview.columns).toEqual([
       { name: 'id', maskedBy: null },
       { name: 'email', maskedBy: 'E-mail' },
-      { name: 'up', maskedBy: 'E-mail (computed from a masked column)' },
+      { name: 'up', maskedBy: 'redacted: computed from masked columns (E-mail, National id)' },
       { name: 'national_id', maskedBy: 'National id' },
       { name: 'notes', maskedBy: null },
     ]);

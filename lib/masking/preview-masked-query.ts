@@ -17,7 +17,7 @@ import { maskedBy, planResult } from './plan-result';
 import { statementMasking } from './statement-masking';
 
 export type MaskingPreview = {
-  /** Per result column: its name and the rule that masked it ('… (computed from a masked column)' for expressions), or null. */
+  /** Per result column: its name and the rules that masked it ('redacted: computed from masked columns (…)' for expressions), or null. */
   columns: { name: string; maskedBy: string | null }[];
   rows: (string | null)[][];
   /** True when the target returned more rows than the preview shows. */
