@@ -207,6 +207,20 @@ describe('masking probes through the real gateway: no seeded secret reaches the 
     expectNoSecrets(proxy.received(), 'notice');
   });
 
+  it('runs NOTIFY payloads through the detectors before a listener sees them', async () => {
+    const url = `postgres://probe:${encodeURIComponent(token)}@127.0.0.1:${proxy.port}/${gw.targetName}`;
+    const listener = new pg.Client({ connectionString: url });
+    const sender = new pg.Client({ connectionString: url });
+    await Promise.all([listener.connect(), sender.connect()]);
+    proxy.reset();
+    const received = new Promise<string | undefined>((resolve) => listener.on('notification', (n) => resolve(n.payload)));
+    await listener.query('listen probes');
+    await sender.query(`notify probes, 'contact ${SECRETS.notesEmail}'`);
+    expect(await received).toBe('contact [redacted email]');
+    await Promise.all([listener.end(), sender.end()]);
+    expectNoSecrets(proxy.received(), 'notify');
+  });
+
   it('masks rows of an Execute the client never described (binary format), by describing the portal itself', async () => {
     const client = await RawPgClient.connect(gw.port, gw.targetName, token);
     const parse = new MessageWriter().cstring('s1').cstring('select national_id, email from customers where id = 1').int16(0).build(Frontend.Parse);
