@@ -153,7 +153,7 @@ test('an invalid masking rule is reported by position and field, and nothing is 
 
   const errors = page.getByTestId('masking-errors');
   await expect(errors).toContainText('Nothing was saved');
-  await expect(errors).toContainText('Rule 1 “Pattern /(unclosed/” · Pattern: Pattern must be a valid regular expression');
+  await expect(errors).toContainText('Rule 1 “Pattern /(unclosed/” · Pattern: Pattern must be a valid RE2 regular expression (no lookaround or backreferences)');
   await expect(errors).toContainText('rules.0.match.pattern');
   await expect(page.getByTestId('masking-rule')).toHaveAttribute('data-invalid', 'true');
   const stored = await (await page.request.get(`/api/v1/targets/${name}/masking`, { headers: bearer(adminToken) })).json();

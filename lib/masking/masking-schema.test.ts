@@ -24,7 +24,7 @@ describe('maskingRulesSchema', () => {
   it.each([
     [[{ ...column, match: { type: 'column', column: 'customers.email' } }], /0.match.column: Column must be schema.table.column/],
     [[{ ...column, match: { type: 'detector', detector: 'passport' } }], /0.match.detector: Detector must be one of/],
-    [[{ ...column, match: { type: 'regex', pattern: '(' } }], /0.match.pattern: Pattern must be a valid regular expression/],
+    [[{ ...column, match: { type: 'regex', pattern: '(' } }], /0.match.pattern: Pattern must be a valid RE2 regular expression/],
     [[{ ...column, strategy: { type: 'keep-last', n: 0 } }], /0.strategy.n: Keep at least 1 character/],
     [[{ ...column, strategy: { type: 'scramble' } }], /0.strategy/],
     [[column, column], /1.id: Rule id "a" is used twice/],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../db/schema/users';
+import { compileRegexRule } from './detectors/regex-detector';
 
 /** What a masked value becomes. `null` turns a whole cell into SQL NULL; inside text it redacts. */
 export const MASKING_STRATEGY_TYPES = ['redact', 'keep-last', 'email-domain', 'hash', 'null'] as const;
@@ -31,9 +32,10 @@ export type MaskingStrategy = z.infer<typeof maskingStrategySchema>;
 /** Three dot-separated parts, as PostgreSQL stores the names (unquoted identifiers are lower case). */
 const COLUMN_PATTERN = /^[^.\s"]+\.[^.\s"]+\.[^.\s"]+$/;
 
+/** Custom patterns run on RE2 (see detectors/regex-detector.ts): its syntax is what must compile. */
 function compiles(source: string): boolean {
   try {
-    new RegExp(source, 'gu');
+    compileRegexRule(source);
     return true;
   } catch {
     return false;
@@ -60,7 +62,7 @@ export const maskingMatchSchema = z.discriminatedUnion(
         .string()
         .min(1, 'Pattern must not be empty')
         .max(MAX_REGEX_LENGTH, `Pattern must be at most ${MAX_REGEX_LENGTH} characters`)
-        .refine(compiles, 'Pattern must be a valid regular expression'),
+        .refine(compiles, 'Pattern must be a valid RE2 regular expression (no lookaround or backreferences)'),
     }),
   ],
   { error: 'Match type must be column, detector or regex' },

@@ -47,7 +47,7 @@ describe('previewDetections', () => {
     expect(previewDetections({ text: 'x'.repeat(MAX_SAMPLE_TEXT), rules: [cards], targetId })).toEqual([]);
     const broken = [{ ...orders, match: { type: 'regex', pattern: '(unclosed' } }];
     expect(() => previewDetections({ text: 'ORD-1', rules: broken, targetId })).toThrow(
-      expect.objectContaining({ fieldErrors: { 'rules.0.match.pattern': ['Pattern must be a valid regular expression'] } }),
+      expect.objectContaining({ fieldErrors: { 'rules.0.match.pattern': ['Pattern must be a valid RE2 regular expression (no lookaround or backreferences)'] } }),
     );
   });
 });

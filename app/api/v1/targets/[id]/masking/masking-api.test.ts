@@ -79,7 +79,7 @@ describe('/api/v1/targets/:id/masking', () => {
         'rules.1.strict': ['Only column rules can be strict'],
         'rules.2.match.column': ['Column must be schema.table.column, e.g. public.customers.email'],
         'rules.2.strategy.n': ['Keep at least 1 character'],
-        'rules.3.match.pattern': ['Pattern must be a valid regular expression'],
+        'rules.3.match.pattern': ['Pattern must be a valid RE2 regular expression (no lookaround or backreferences)'],
       },
     });
     expect((await put(admin, target.name, {})).json.error?.fieldErrors).toHaveProperty('rules');
