@@ -62,14 +62,23 @@ const MAY_MATCH: Record<string, (s: ByteStats) => boolean> = {
 };
 
 const ALWAYS = () => true;
-const compiled = new WeakMap<readonly ActiveDetector[], ((s: ByteStats) => boolean)[]>();
+
+/** The detectors' tests as one function, built once per set of detectors (per result column, in the gateway). */
+export function compilePrefilter(detectors: readonly ActiveDetector[]): (stats: ByteStats) => boolean {
+  const tests = detectors.map(({ detector }) => MAY_MATCH[detector.name] ?? ALWAYS);
+  return (stats) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(stats)) return true;
+    return false;
+  };
+}
+
+const compiled = new WeakMap<readonly ActiveDetector[], (stats: ByteStats) => boolean>();
 
 export function mayDetect(stats: ByteStats, detectors: readonly ActiveDetector[]): boolean {
-  let tests = compiled.get(detectors);
-  if (!tests) {
-    tests = detectors.map(({ detector }) => MAY_MATCH[detector.name] ?? ALWAYS);
-    compiled.set(detectors, tests);
+  let test = compiled.get(detectors);
+  if (!test) {
+    test = compilePrefilter(detectors);
+    compiled.set(detectors, test);
   }
-  for (let i = 0; i < tests.length; i++) if (tests[i]!(stats)) return true;
-  return false;
+  return test(stats);
 }

@@ -1,5 +1,5 @@
 import type { CompiledMasking } from './compile-masking';
-import { byteStats, mayDetect } from './detector-prefilter';
+import { byteStats, compilePrefilter } from './detector-prefilter';
 import { maskText } from './mask-text';
 import type { CellPlan } from './plan-result';
 import { TEXT_LIKE_TYPES } from './plan-result';
@@ -65,9 +65,10 @@ export function compileCellMasker(plan: CellPlan, format: number, typeOid: numbe
   }
   if (skip < 0) return () => null;
   const { detectors } = masking;
+  const mayMatch = compilePrefilter(detectors);
   return guarded((bytes, start, end) => {
     const from = start + skip;
-    if (!mayDetect(byteStats(bytes, from, end), detectors)) return UNCHANGED;
+    if (!mayMatch(byteStats(bytes, from, end))) return UNCHANGED;
     const text = bytes.toString('utf8', from, end);
     const out = maskText(text, detectors, ctx);
     if (out === text) return UNCHANGED;

@@ -13,7 +13,10 @@ const WHITE_SPACE = /\s/u;
  */
 const UNSAFE = /[\u0000-\u001f\u007f\\'"`]/g;
 
-const safe = (s: string) => s.replace(UNSAFE, '*');
+const HAS_UNSAFE = /[\u0000-\u001f\u007f\\'"`]/;
+
+/** Tested before replacing: nearly every kept part is already safe, and this runs per masked cell. */
+const safe = (s: string) => (HAS_UNSAFE.test(s) ? s.replace(UNSAFE, '*') : s);
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
