@@ -46,6 +46,7 @@ const UNKNOWN_STATEMENT: StatementInfo = {
  */
 export class SessionMasking {
   private compiled: { rules: readonly MaskingRule[]; role: string; masking: CompiledMasking } | null = null;
+  private last: { classification: Classification | undefined; masking: CompiledMasking; catalog: MaskingCatalog; result: StatementMasking } | null = null;
 
   constructor(private readonly options: SessionMaskingOptions) {}
 
@@ -67,8 +68,21 @@ export class SessionMasking {
     const masking = this.current();
     if (masking.isEmpty) return null;
     const catalog = this.options.catalog();
+    return { statement: this.analysed(classification, masking, catalog), masking, catalog, fields: null, plan: null, maskers: null, copyFormat: null };
+  }
+
+  /**
+   * A statement is analysed when it is judged and again when it is sent (and at each Describe and
+   * Execute of a prepared one): the last analysis is kept for the same classification, rules and
+   * catalog, which classifySql's cache makes the same objects.
+   */
+  private analysed(classification: Classification | undefined, masking: CompiledMasking, catalog: MaskingCatalog): StatementMasking {
+    const last = this.last;
+    if (last && last.classification === classification && last.masking === masking && last.catalog === catalog) return last.result;
     const statements = classification?.ok ? classification.statements : [UNKNOWN_STATEMENT];
-    return { statement: statementMasking(statements, masking, catalog), masking, catalog, fields: null, plan: null, maskers: null, copyFormat: null };
+    const result = statementMasking(statements, masking, catalog);
+    this.last = { classification, masking, catalog, result };
+    return result;
   }
 
   catalogIsStale(): void {
