@@ -59,3 +59,11 @@ export function takeStartupFrame(data: Buffer, maxBytes: number): { payload: Buf
   if (data.length < length) return null;
   return { payload: data.subarray(4, length), rest: data.subarray(length) };
 }
+
+/** Frames cut from one chunk sit back to back in one buffer: pass that span on without copying. */
+export function contiguous(frames: Frame[]): Buffer {
+  const first = frames[0]!.raw;
+  const last = frames[frames.length - 1]!.raw;
+  if (first.buffer !== last.buffer) return Buffer.concat(frames.map((f) => f.raw));
+  return Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
+}

@@ -2,11 +2,11 @@ import type net from 'node:net';
 import type tls from 'node:tls';
 import type { PolicyRule } from '@/lib/policy/evaluate-policy';
 import { Frontend } from './message-codes';
-import { MessageBuffer, ProtocolError, type Frame } from './message-buffer';
+import { contiguous, MessageBuffer, ProtocolError, type Frame } from './message-buffer';
 import { errorResponse, noticeResponse } from './backend-messages';
 import { buildDescribe, buildParse, buildQuery, paramFormat, parseBind, parseExecute, parseParse, parseQuery, parseTargetRef } from './frontend-messages';
 import { ResponseTracker, type Pending, type StatementRef, type Substitute } from './response-tracker';
-import { buildRecord, judgeStatement, REFUSED_SQL, type GateIdentity, type GateVerdict } from './statement-gate';
+import { buildRecord, changesCatalog, judgeStatement, REFUSED_SQL, type GateIdentity, type GateVerdict } from './statement-gate';
 import type { UpstreamConnection } from './upstream-connect';
 import { AuditUnavailableError, type AuditSink, type StatementRecord } from '../core/audit-sink';
 import { holdForApproval, type HoldContext, type HoldHandle } from './approval-hold';
@@ -392,17 +392,4 @@ export class PgSession {
     const verdict = judgeStatement(text, this.options.identity(), rules, this.options.strictReads());
     return withMaskingRefusal(verdict, this.maskingFor(verdict));
   }
-}
-
-function changesCatalog(verdict: GateVerdict): boolean {
-  const c = verdict.classification;
-  return c.ok && c.statements.some((s) => s.kind === 'ddl' || s.command === 'COMMIT');
-}
-
-/** Frames cut from one chunk sit back to back in one buffer: pass that span on without copying. */
-function contiguous(frames: Frame[]): Buffer {
-  const first = frames[0]!.raw;
-  const last = frames[frames.length - 1]!.raw;
-  if (first.buffer !== last.buffer) return Buffer.concat(frames.map((f) => f.raw));
-  return Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
 }

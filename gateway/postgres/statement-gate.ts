@@ -80,3 +80,9 @@ export function buildRecord(
     startedAt: new Date(),
   };
 }
+
+/** A statement whose completion can change the catalog masking reads (DDL, or the COMMIT of a transaction that ran some). */
+export function changesCatalog(verdict: GateVerdict): boolean {
+  const c = verdict.classification;
+  return c.ok && c.statements.some((s) => s.kind === 'ddl' || s.command === 'COMMIT');
+}
