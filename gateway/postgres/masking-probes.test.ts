@@ -187,11 +187,15 @@ describe('masking probes through the real gateway: no seeded secret reaches the 
   it('masks what the detectors find in statement records kept for audit', async () => {
     const tag = `audit-probe-${Date.now()}`;
     await psql(`select '${tag}', 'pay with ${SECRETS.notesCard} or mail ${SECRETS.notesEmail}'`);
-    await gw.audit.flush();
-    await new Promise((r) => setTimeout(r, 300));
-    const sessions = await db.select({ id: gatewaySessions.id }).from(gatewaySessions).where(eq(gatewaySessions.targetName, gw.targetName));
-    const records = await db.select().from(statements).where(inArray(statements.sessionId, sessions.map((s) => s.id)));
-    const record = records.find((r) => r.text.includes(tag));
+    // Reads are recorded by group commit: wait for the record rather than for a fixed time.
+    let record: typeof statements.$inferSelect | undefined;
+    for (let tries = 0; !record && tries < 50; tries++) {
+      await gw.audit.flush();
+      const sessions = await db.select({ id: gatewaySessions.id }).from(gatewaySessions).where(eq(gatewaySessions.targetName, gw.targetName));
+      const records = await db.select().from(statements).where(inArray(statements.sessionId, sessions.map((s) => s.id)));
+      record = records.find((r) => r.text.includes(tag));
+      if (!record) await new Promise((r) => setTimeout(r, 100));
+    }
     expect(record).toBeDefined();
     expect(record!.text).not.toContain(SECRETS.notesCard);
     expect(record!.text).not.toContain(SECRETS.notesEmail);
