@@ -185,7 +185,8 @@ describe('masking probes through the real gateway: no seeded secret reaches the 
   });
 
   it('masks what the detectors find in statement records kept for audit', async () => {
-    const tag = `audit-probe-${Date.now()}`;
+    // Base 36, not decimal: a 13-digit timestamp is a Luhn-valid card number one time in ten, and would be masked.
+    const tag = `audit-probe-${Date.now().toString(36)}`;
     await psql(`select '${tag}', 'pay with ${SECRETS.notesCard} or mail ${SECRETS.notesEmail}'`);
     // Reads are recorded by group commit: wait for the record rather than for a fixed time.
     let record: typeof statements.$inferSelect | undefined;
