@@ -4,7 +4,7 @@ import { getEnv } from '../lib/env';
 import { closeDb, getDb, getSqlClient } from '../lib/db/client';
 import { checkRedis } from '../lib/setup/check-redis';
 import { initSqlParser } from '../lib/sql/classify-sql';
-import { closeOrphanedSessions } from '../lib/audit/statement-store';
+import { closeOrphanedSessions } from '../lib/audit/session-lifecycle';
 import { assertMasterKeyOpensTargets } from '../lib/targets/check-master-key';
 import { AuditWriter } from './core/audit-writer';
 import { CancelRegistry } from './core/cancel-registry';
@@ -31,7 +31,7 @@ export async function startGateway(): Promise<Gateway> {
   const db = getDb();
   await assertMasterKeyOpensTargets(db);
   const gatewayInstance = `${os.hostname()}:${env.GATEWAY_PG_PORT}`;
-  const orphaned = await closeOrphanedSessions(getSqlClient(), gatewayInstance, 'gateway restarted');
+  const orphaned = await closeOrphanedSessions(db, gatewayInstance, 'gateway restarted');
   if (orphaned) console.warn(`gateway: marked ${orphaned} session(s) left open by a previous run as ended`);
   const aborted = await abortApprovalRequests(db, gatewayInstance);
   if (aborted) console.warn(`gateway: marked ${aborted} approval request(s) held by a previous run as aborted`);

@@ -6,6 +6,7 @@ const base64Key = z
 
 const envSchema = z.object({
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/gatehouse'),
+  DATABASE_APP_URL: z.url().optional(),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().min(1).default('gatehouse'),
   GATEHOUSE_MASTER_KEY: base64Key.optional(),

@@ -5,7 +5,7 @@ import type net from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { CLI_ACTOR } from '../lib/auth/actor';
-import type { Db } from '../lib/db/client';
+import { getSqlClient, type Db } from '../lib/db/client';
 import { getEnv } from '../lib/env';
 import type { Role } from '../lib/db/schema';
 import { createUser } from '../lib/users/create-user';
@@ -44,7 +44,7 @@ const TARGET_SCHEMA = `
 `;
 
 /** A real gateway on an ephemeral port, in front of a real scratch target, recording into the run's store. */
-export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { approvals?: boolean; cleartextOnLoopback?: boolean } = {}): GatewayHarness {
+export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { approvals?: boolean; cleartextOnLoopback?: boolean; auditSql?: postgres.Sql } = {}): GatewayHarness {
   const { db } = store;
   const h = {} as GatewayHarness;
   let server: net.Server;
@@ -61,7 +61,8 @@ export function setupGateway(store: { db: Db; sql: postgres.Sql }, options: { ap
       input: { name: uniqueName('gw'), host: h.target.host, port: h.target.port, database: h.target.database, username: h.target.username, password: h.target.password, tlsMode: 'disable' },
     });
     h.targetName = t.name;
-    h.audit = new AuditWriter(store.sql);
+    // The gateway writes as the application role, as in production: audit rows are append-only to it.
+    h.audit = new AuditWriter(options.auditSql ?? getSqlClient());
     h.approvals = null;
     if (options.approvals) {
       h.approvals = new ApprovalsHub({ db, redisUrl: getEnv().REDIS_URL, prefix: getEnv().REDIS_PREFIX, publicUrl: 'http://gatehouse.test' });

@@ -1,3 +1,5 @@
+import type { RecordedColumn } from '@/lib/db/schema';
+
 export type StatementClassification = { kinds: string[]; tables: string[]; functions: string[]; flags: string[]; commands: string[] } | null;
 
 export type StatementRecord = {
@@ -14,6 +16,7 @@ export type StatementRecord = {
   message: string | null;
   approvalId?: string | null;
   startedAt: Date;
+  chain?: ChainLink;
 };
 
 export type StatementOutcome = {
@@ -22,7 +25,19 @@ export type StatementOutcome = {
   sqlstate: string | null;
   errorMessage: string | null;
   durationMs: number;
+  /** Whether masking changed what the caller received. */
+  masked?: boolean;
+  /** The result's columns and first rows as the caller received them (gateway/postgres/result-capture.ts). */
+  columns?: RecordedColumn[] | null;
+  rows?: (string | null)[][] | null;
+  rowsTruncated?: boolean;
 };
+
+/** Where a statement record or outcome sits in its session's hash chain (lib/audit/chain). */
+export type ChainLink = { link: number; prevHash: string; hash: string };
+
+/** The last link of a session's chain, written into its session.ended event. */
+export type ChainHead = { links: number; head: string };
 
 export type SessionStart = {
   id: string;
@@ -53,6 +68,6 @@ export interface AuditSink {
   startSession(session: SessionStart): Promise<void>;
   recordDurable(record: StatementRecord): Promise<void>;
   recordBatched(record: StatementRecord): void;
-  completeStatement(id: string, outcome: StatementOutcome): void;
-  endSession(id: string, reason: string): Promise<void>;
+  completeStatement(id: string, outcome: StatementOutcome & { chain?: ChainLink }): void;
+  endSession(id: string, reason: string, head?: ChainHead): Promise<void>;
 }

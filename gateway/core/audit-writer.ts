@@ -1,13 +1,11 @@
 import type postgres from 'postgres';
-import {
-  endGatewaySession,
-  insertGatewaySession,
-  writeStatementBatch,
-  storeErrorMessage,
-  type NewStatement,
-  type OutcomeRecord,
-} from '@/lib/audit/statement-store';
-import { AuditUnavailableError, type AuditSink, type SessionStart, type StatementOutcome, type StatementRecord } from './audit-sink';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import * as schema from '@/lib/db/schema';
+import type { Db } from '@/lib/db/client';
+import { writeStatementBatch, storeErrorMessage, type NewStatement, type OutcomeRecord } from '@/lib/audit/statement-store';
+import { recordSessionEnd, recordSessionStart } from '@/lib/audit/session-lifecycle';
+import { GENESIS_HASH } from '@/lib/audit/chain/link-hash';
+import { AuditUnavailableError, type AuditSink, type ChainHead, type ChainLink, type SessionStart, type StatementOutcome, type StatementRecord } from './audit-sink';
 
 export type AuditWriterOptions = { batchWindowMs: number; maxBatched: number; retryMs: number };
 
@@ -31,12 +29,14 @@ export class AuditWriter implements AuditSink {
   private flushing: Promise<void> | null = null;
   private failure: string | null = null;
   private readonly options: AuditWriterOptions;
+  private readonly db: Db;
 
   constructor(
     private readonly sql: postgres.Sql,
     options: Partial<AuditWriterOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.db = drizzle(sql, { schema });
   }
 
   get isHealthy(): boolean {
@@ -44,14 +44,14 @@ export class AuditWriter implements AuditSink {
   }
 
   async startSession(session: SessionStart): Promise<void> {
-    await insertGatewaySession(this.sql, session).catch((e: unknown) => {
+    await recordSessionStart(this.db, session).catch((e: unknown) => {
       throw new AuditUnavailableError(storeErrorMessage(e));
     });
   }
 
-  async endSession(id: string, reason: string): Promise<void> {
+  async endSession(id: string, reason: string, head: ChainHead = { links: 0, head: GENESIS_HASH }): Promise<void> {
     await this.flush();
-    await endGatewaySession(this.sql, id, reason);
+    await recordSessionEnd(this.db, { id, reason, head });
   }
 
   recordDurable(record: StatementRecord): Promise<void> {
@@ -69,8 +69,8 @@ export class AuditWriter implements AuditSink {
     this.schedule(this.options.batchWindowMs);
   }
 
-  completeStatement(id: string, outcome: StatementOutcome): void {
-    this.outcomes.push({ id, ...outcome });
+  completeStatement(id: string, { chain, ...outcome }: StatementOutcome & { chain?: ChainLink }): void {
+    this.outcomes.push({ id, ...outcome, ...chain });
     this.schedule(this.options.batchWindowMs);
   }
 
@@ -89,8 +89,8 @@ export class AuditWriter implements AuditSink {
     await this.flush();
   }
 
-  private enqueue(record: StatementRecord): void {
-    const row: NewStatement = { ...record };
+  private enqueue({ chain, ...record }: StatementRecord): void {
+    const row: NewStatement = { ...record, ...chain };
     this.queue.push(row);
   }
 
@@ -119,10 +119,9 @@ export class AuditWriter implements AuditSink {
       console.error(`gateway: audit write failed: ${this.failure}`);
       const error = new AuditUnavailableError(this.failure);
       waiters.forEach((w) => w.reject(error));
-      // Durable records belong to statements now refused: they never ran, so they are not retried.
-      const durable = new Set(waiters.map((w) => w.id));
-      const keep = rows.filter((r) => !durable.has(r.id));
-      this.queue = [...keep, ...this.queue];
+      // Durable records belong to statements now refused; they stay queued all the same (their
+      // outcome will say they never ran), so that the session's hash chain has no gap.
+      this.queue = [...rows, ...this.queue];
       this.outcomes = [...outcomes, ...this.outcomes].slice(-2 * this.options.maxBatched);
       this.schedule(this.options.retryMs);
     }

@@ -9,6 +9,7 @@ import { createDb } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { dropDatabase, maintenanceUrl } from '@/lib/db/ensure-database';
 import { getEnv } from '@/lib/env';
+import { appDatabaseUrl } from '@/lib/db/app-role';
 import { statements } from '@/lib/db/schema';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { defaultPolicyRules } from '@/lib/policy/default-policy-rules';
@@ -18,11 +19,12 @@ import { replaceTargetPolicyRules } from '@/lib/policy/target-policy';
 const storeUrl = new URL(getEnv().DATABASE_URL);
 storeUrl.pathname = `/gatehouse_outage_${randomBytes(4).toString('hex')}`;
 const store = createDb(storeUrl.toString(), { max: 4 });
+const appStore = createDb(appDatabaseUrl(storeUrl.toString(), undefined), { max: 4 });
 const admin = postgres(maintenanceUrl(storeUrl.toString()), { max: 1, onnotice: () => {} });
 const storeName = storeUrl.pathname.slice(1);
 
 beforeAll(() => migrateDatabase(storeUrl.toString()));
-const gw = setupGateway(store);
+const gw = setupGateway(store, { auditSql: appStore.sql });
 beforeAll(async () => {
   const rules = defaultPolicyRules();
   rules.splice(rules.findIndex((r) => r.id === 'default-approve-write'), 0, {
@@ -32,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await store.sql.end({ timeout: 1 });
+  await appStore.sql.end({ timeout: 1 });
   await dropDatabase(storeUrl.toString());
   await admin.end();
 });
@@ -77,7 +80,9 @@ describe('when the audit store is down', () => {
     await gw.audit.flush();
     const texts = (await store.db.select({ text: statements.text }).from(statements)).map((r) => r.text);
     expect(texts).toEqual(expect.arrayContaining(["select 'before the outage'", "select 'read as the outage starts'", "select 'after the outage'"]));
-    expect(texts).not.toContain("insert into payments (customer, amount_cents) values ('during-outage', 1)");
+    // The refused write is recorded all the same (its session's hash chain has no gap), saying it never ran.
+    const [refused] = await listStatementRecords(store.db, eq(statements.text, "insert into payments (customer, amount_cents) values ('during-outage', 1)"));
+    expect(refused).toMatchObject({ sqlstate: '58000', errorMessage: expect.stringContaining('not run') });
     const [kept] = await listStatementRecords(store.db, eq(statements.text, "select 'read as the outage starts'"));
     expect(kept).toMatchObject({ decision: 'allow', commandTag: 'SELECT 1' });
     await client.end();

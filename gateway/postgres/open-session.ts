@@ -20,6 +20,7 @@ import type { ApprovalsHub } from '../core/approvals-hub';
 import type { SessionRegistry } from '../core/session-registry';
 import type { MaskingCatalogCache } from '../core/masking-catalog-cache';
 import { maskingAuditSink } from '../core/masking-audit-sink';
+import { chainingAuditSink } from '../core/chaining-audit-sink';
 import { requireMasterKey } from '@/lib/env';
 import { maskingHashKey } from '@/lib/masking/masking-key';
 import { SessionMasking } from './session-masking';
@@ -110,7 +111,7 @@ export async function openSession(
     hashKey,
     onCatalogStale: () => deps.maskingCatalogs.markStale(target.id),
   });
-  const audit = maskingAuditSink(deps.audit, maskingRules, hashKey);
+  const audit = maskingAuditSink(chainingAuditSink(deps.audit), maskingRules, hashKey);
   let session: PgSession | null = null;
   const cancelKey = upstream.backendKey
     ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey, intercept: () => session?.cancelHold() ?? false })
@@ -121,6 +122,7 @@ export async function openSession(
     identity: sessionIdentity,
     rules: () => deps.policies.current(target.id).rules,
     strictReads: () => deps.policies.current(target.id).settings.strictReads,
+    recordingRows: () => deps.policies.current(target.id).settings.recordingRows,
     idleTimeoutMs: policy.settings.idleTimeoutSeconds && policy.settings.idleTimeoutSeconds * 1000,
     maxSessionMs: policy.settings.maxSessionSeconds && policy.settings.maxSessionSeconds * 1000,
     audit,
@@ -139,7 +141,7 @@ export async function openSession(
     onEnd: (reason) => {
       cancelKey.release();
       unregister();
-      deps.audit.endSession(sessionId, reason).catch((e: Error) => console.error(`gateway: could not record the end of session ${sessionId}: ${e.message}`));
+      audit.endSession(sessionId, reason).catch((e: Error) => console.error(`gateway: could not record the end of session ${sessionId}: ${e.message}`));
     },
   });
   unregister = deps.sessions.add({ id: sessionId, userId: identity.user.id, tokenId: identity.token.id, targetId: target.id, terminate: (r) => session?.terminate(r) });

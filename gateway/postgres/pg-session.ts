@@ -6,6 +6,7 @@ import { contiguous, MessageBuffer, ProtocolError, type Frame } from './message-
 import { errorResponse, noticeResponse } from './backend-messages';
 import { buildDescribe, buildParse, buildQuery, paramFormat, parseBind, parseExecute, parseParse, parseQuery, parseTargetRef } from './frontend-messages';
 import { ResponseTracker, type Pending, type StatementRef, type Substitute } from './response-tracker';
+import { newResultCapture } from './result-capture';
 import { buildRecord, changesCatalog, judgeStatement, REFUSED_SQL, type GateIdentity, type GateVerdict } from './statement-gate';
 import type { UpstreamConnection } from './upstream-connect';
 import { AuditUnavailableError, type AuditSink, type StatementRecord } from '../core/audit-sink';
@@ -22,6 +23,8 @@ export type SessionOptions = {
   rules: () => PolicyRule[];
   audit: AuditSink;
   strictReads: () => boolean;
+  /** How many result rows of each statement to record for replay (the target's recordingRows). */
+  recordingRows: () => number;
   idleTimeoutMs: number | null;
   maxSessionMs: number | null;
   maxMessageBytes: number;
@@ -265,7 +268,7 @@ export class PgSession {
 
   private statementRef(record: StatementRecord, verdict: GateVerdict): StatementRef {
     if (changesCatalog(verdict)) this.catalogChanging.add(record.id);
-    return { id: record.id, startedAt: performance.now(), tags: [], rows: 0 };
+    return { id: record.id, startedAt: performance.now(), tags: [], rows: 0, capture: newResultCapture(this.options.recordingRows()) };
   }
 
   /** Waits for the approval; an approved statement is recorded durably and then forwarded. */

@@ -4,10 +4,12 @@ import { errorResponse, parseNoticeFields, type TransactionStatus } from './back
 import type { StatementOutcome } from '../core/audit-sink';
 import type { MaskingState, SessionMasking } from './session-masking';
 import { describedForClient, maskCopyData, maskDataRow, maskNotice, maskNotificationPayload, noteCopyOut, planFromDescription } from './result-masker';
+import { capturedOutcome, captureRow, describeColumns, type ResultCapture } from './result-capture';
+import type { RecordedColumn } from '@/lib/db/schema';
 
 export type Substitute = { sqlstate: string; message: string; hint?: string };
 
-export type StatementRef = { id: string; startedAt: number; tags: string[]; rows: number };
+export type StatementRef = { id: string; startedAt: number; tags: string[]; rows: number; capture: ResultCapture };
 
 export type Pending =
   | { kind: 'query'; statement: StatementRef | null; substitute: Substitute | null; masking?: MaskingState | null }
@@ -27,6 +29,8 @@ const NOTHING = Buffer.alloc(0);
  */
 export class ResponseTracker {
   private readonly queue: Pending[] = [];
+  /** The columns of the latest RowDescription the client was sent (or Gatehouse described for itself). */
+  private lastColumns: RecordedColumn[] | null = null;
   transactionStatus: TransactionStatus = 'I';
 
   constructor(
@@ -48,8 +52,7 @@ export class ResponseTracker {
     const masking = head && 'masking' in head ? (head.masking ?? null) : null;
     switch (frame.type) {
       case Backend.DataRow:
-        if (head && (head.kind === 'query' || head.kind === 'execute') && head.statement) head.statement.rows++;
-        return masking ? maskDataRow(masking, frame) : frame.raw;
+        return this.dataRow(head, masking, frame);
       case Backend.CommandComplete:
       case Backend.EmptyQueryResponse:
       case Backend.PortalSuspended:
@@ -89,13 +92,32 @@ export class ResponseTracker {
     }
   }
 
+  private dataRow(head: Pending | undefined, masking: MaskingState | null, frame: Frame): Buffer {
+    const out = masking ? maskDataRow(masking, frame) : frame.raw;
+    const statement = head && (head.kind === 'query' || head.kind === 'execute') ? head.statement : null;
+    if (!statement) return out;
+    statement.rows++;
+    if (out !== frame.raw) statement.capture.masked = true;
+    captureRow(statement.capture, out.subarray(5), this.lastColumns);
+    return out;
+  }
+
   /** A RowDescription answers a Describe, or starts a simple query's result; masking plans from it. */
   private described(head: Pending | undefined, masking: MaskingState | null, frame: Frame): Buffer {
     if (head?.kind === 'describe') this.queue.shift();
-    if (!masking) return frame.raw;
+    if (!masking) {
+      this.lastColumns = describeColumns(frame.payload);
+      return frame.raw;
+    }
     if (planFromDescription(masking, frame.payload)) this.masker?.catalogIsStale();
-    if (head?.kind === 'describe' && head.isInjected) return NOTHING;
-    return describedForClient(masking, frame.raw, frame.payload);
+    if (head?.kind === 'describe' && head.isInjected) {
+      this.lastColumns = describeColumns(frame.payload);
+      return NOTHING;
+    }
+    const sent = describedForClient(masking, frame.raw, frame.payload);
+    this.lastColumns = describeColumns(sent.subarray(5));
+    if (sent !== frame.raw && head?.kind === 'query' && head.statement) head.statement.capture.masked = true;
+    return sent;
   }
 
   private popIf(kinds: Pending['kind'][]): void {
@@ -155,6 +177,7 @@ export class ResponseTracker {
       sqlstate: failure?.sqlstate ?? null,
       errorMessage: failure?.message ?? null,
       durationMs: performance.now() - statement.startedAt,
+      ...capturedOutcome(statement.capture),
     });
   }
 }

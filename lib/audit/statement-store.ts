@@ -1,32 +1,13 @@
 import type postgres from 'postgres';
-import type { gatewaySessions, statements } from '../db/schema';
+import type { statementOutcomes, statements } from '../db/schema';
 
 /**
  * The gateway's audit writes, on the raw postgres.js client: they run for every statement through
  * the gateway, where a query builder's per-row work showed up as the largest cost.
  */
 
-export type NewGatewaySession = typeof gatewaySessions.$inferInsert;
 export type NewStatement = typeof statements.$inferInsert;
-export type OutcomeRecord = {
-  id: string;
-  commandTag: string | null;
-  rowCount: number | null;
-  sqlstate: string | null;
-  errorMessage: string | null;
-  durationMs: number;
-};
-
-export async function insertGatewaySession(sql: postgres.Sql, s: NewGatewaySession): Promise<void> {
-  await sql`
-    insert into gateway_sessions (id, user_id, user_email, token_id, target_id, target_name, client_address, application_name, gateway_instance)
-    values (${s.id!}, ${s.userId ?? null}, ${s.userEmail}, ${s.tokenId ?? null}, ${s.targetId ?? null}, ${s.targetName},
-            ${s.clientAddress ?? null}, ${s.applicationName ?? null}, ${s.gatewayInstance})`;
-}
-
-export async function endGatewaySession(sql: postgres.Sql, id: string, reason: string): Promise<void> {
-  await sql`update gateway_sessions set ended_at = now(), end_reason = ${reason} where id = ${id}`;
-}
+export type OutcomeRecord = Omit<typeof statementOutcomes.$inferInsert, 'statementId' | 'recordedAt'> & { id: string };
 
 /**
  * One group commit as one statement: new statement records and the outcomes known so far, both
@@ -50,31 +31,41 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
       message: r.message ?? null,
       approval_id: r.approvalId ?? null,
       started_at: r.startedAt,
+      link: r.link ?? null,
+      prev_hash: r.prevHash ?? null,
+      hash: r.hash ?? null,
     })),
   );
   const completed = JSON.stringify(
-    outcomes.map((o) => ({ statement_id: o.id, command_tag: o.commandTag, row_count: o.rowCount, sqlstate: o.sqlstate, error_message: o.errorMessage, duration_ms: o.durationMs })),
+    outcomes.map((o) => ({
+      statement_id: o.id,
+      command_tag: o.commandTag,
+      row_count: o.rowCount,
+      sqlstate: o.sqlstate,
+      error_message: o.errorMessage,
+      duration_ms: o.durationMs,
+      masked: o.masked ?? false,
+      columns: o.columns ?? null,
+      rows: o.rows ?? null,
+      rows_truncated: o.rowsTruncated ?? false,
+      link: o.link ?? null,
+      prev_hash: o.prevHash ?? null,
+      hash: o.hash ?? null,
+    })),
   );
   await sql`
     with inserted as (
-      insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name, message, approval_id, started_at)
+      insert into statements (id, session_id, seq, protocol, text, params, classification, decision, rule_id, rule_name, message, approval_id, started_at, link, prev_hash, hash)
       select * from jsonb_to_recordset(${inserted}::jsonb) as r(
         id uuid, session_id uuid, seq int, protocol text, text text, params jsonb, classification jsonb, decision text,
-        rule_id text, rule_name text, message text, approval_id uuid, started_at timestamptz)
+        rule_id text, rule_name text, message text, approval_id uuid, started_at timestamptz, link int, prev_hash text, hash text)
       on conflict (id) do nothing
     )
-    insert into statement_outcomes (statement_id, command_tag, row_count, sqlstate, error_message, duration_ms)
+    insert into statement_outcomes (statement_id, command_tag, row_count, sqlstate, error_message, duration_ms, masked, columns, rows, rows_truncated, link, prev_hash, hash)
     select o.* from jsonb_to_recordset(${completed}::jsonb) as o(
-      statement_id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms real)
+      statement_id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms float8,
+      masked boolean, columns jsonb, rows jsonb, rows_truncated boolean, link int, prev_hash text, hash text)
     on conflict (statement_id) do nothing`;
-}
-
-/** Marks sessions a previous run of this gateway instance left open (a crash or kill) as ended. */
-export async function closeOrphanedSessions(sql: postgres.Sql, gatewayInstance: string, reason: string): Promise<number> {
-  const rows = await sql`
-    update gateway_sessions set ended_at = now(), end_reason = ${reason}
-    where gateway_instance = ${gatewayInstance} and ended_at is null returning id`;
-  return rows.length;
 }
 
 /**

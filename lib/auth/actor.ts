@@ -9,6 +9,8 @@ export type Actor = {
   kind: UserKind | 'cli';
   via: 'session' | 'token' | 'cli';
   tokenId?: string;
+  /** The client's network address as the portal saw it, for audit events. */
+  address?: string | null;
 };
 
 export const CLI_ACTOR: Actor = { id: null, email: 'cli', role: 'admin', kind: 'cli', via: 'cli' };

@@ -3,6 +3,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { getEnv } from '../env';
 import * as schema from './schema';
+import { appDatabaseUrl } from './app-role';
 
 /** The client or a transaction on it: query functions accept either. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
@@ -16,9 +17,13 @@ export function createDb(url: string, options: { max?: number } = {}): Handle {
   return { db: drizzle(sql, { schema }), sql };
 }
 
-/** The process-wide client; kept on globalThis so Next's module reloading does not open new pools. */
+/**
+ * The process-wide client, connected as the application role (lib/db/app-role.ts), which cannot
+ * change or remove audit rows; kept on globalThis so Next's module reloading does not open new pools.
+ */
 export function getDb(): Db {
-  if (!globalForDb.gatehouseDb) globalForDb.gatehouseDb = createDb(getEnv().DATABASE_URL);
+  const env = getEnv();
+  if (!globalForDb.gatehouseDb) globalForDb.gatehouseDb = createDb(appDatabaseUrl(env.DATABASE_URL, env.DATABASE_APP_URL));
   return globalForDb.gatehouseDb.db;
 }
 

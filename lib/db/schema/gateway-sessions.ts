@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 import { targets } from './targets';
 import { accessTokens } from './access-tokens';
@@ -44,6 +44,10 @@ export const statements = pgTable(
     /** The approval request this statement was held for, if any (lib/db/schema/approvals.ts). */
     approvalId: uuid('approval_id'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** Position in the session's hash chain (lib/audit/chain), shared with the session's outcomes. */
+    link: integer('link'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [index('statements_session_seq_idx').on(t.sessionId, t.seq), index('statements_started_idx').on(t.startedAt)],
 );
@@ -59,9 +63,20 @@ export const statementOutcomes = pgTable('statement_outcomes', {
   rowCount: bigint('row_count', { mode: 'number' }),
   sqlstate: text('sqlstate'),
   errorMessage: text('error_message'),
-  durationMs: real('duration_ms'),
+  durationMs: doublePrecision('duration_ms'),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Whether masking changed what the caller received. */
+  masked: boolean('masked').notNull().default(false),
+  /** The result's columns and its first rows as the caller received them (masked), for replay. */
+  columns: jsonb('columns').$type<RecordedColumn[]>(),
+  rows: jsonb('rows').$type<(string | null)[][]>(),
+  rowsTruncated: boolean('rows_truncated').notNull().default(false),
+  link: integer('link'),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 });
+
+export type RecordedColumn = { name: string; typeOid: number };
 
 export type GatewaySessionRow = typeof gatewaySessions.$inferSelect;
 export type StatementRow = typeof statements.$inferSelect;

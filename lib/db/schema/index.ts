@@ -5,3 +5,4 @@ export * from './gateway-sessions';
 export * from './target-policies';
 export * from './approvals';
 export * from './access-grants';
+export * from './audit-events';
