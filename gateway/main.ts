@@ -14,6 +14,7 @@ import { GrantCache } from './core/grant-cache';
 import { ApprovalsHub } from './core/approvals-hub';
 import { abortApprovalRequests } from '../lib/approvals/abort-approval-requests';
 import { SessionRegistry } from './core/session-registry';
+import { SessionControl } from './core/session-control';
 import { startPgListener } from './postgres/pg-listener';
 import { loadTlsMaterial } from './postgres/tls-certificate';
 
@@ -41,6 +42,8 @@ export async function startGateway(): Promise<Gateway> {
   if (tls.generated) console.warn(`gateway: generated a self-signed TLS certificate at ${tls.certPath}; set GATEWAY_TLS_CERT and GATEWAY_TLS_KEY in production`);
   const audit = new AuditWriter(getSqlClient());
   const sessions = new SessionRegistry();
+  const control = new SessionControl({ db, sessions, redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  await control.start();
   const server: net.Server = await startPgListener({
     db,
     audit,
@@ -71,6 +74,7 @@ export async function startGateway(): Promise<Gateway> {
           server.close(() => resolve());
           sessions.terminateWhere(() => true, 'the gateway is shutting down');
         });
+        await control.stop();
         await approvals.stop();
         await audit.close();
         console.log('gateway: stopped');

@@ -9,6 +9,10 @@ export class SessionRegistry {
     return () => this.sessions.delete(session.id);
   }
 
+  ids(): string[] {
+    return [...this.sessions.keys()];
+  }
+
   get size(): number {
     return this.sessions.size;
   }
