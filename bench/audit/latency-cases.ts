@@ -1,6 +1,7 @@
 import type { Db } from '../../lib/db/client';
 import type { Actor } from '../../lib/auth/actor';
 import { listSessions } from '../../lib/sessions/list-sessions';
+import { searchAudit } from '../../lib/audit/search-audit';
 
 export type LatencyCase = { name: string; run: () => Promise<number> };
 
@@ -10,6 +11,7 @@ const DAY = 86_400_000;
 export async function latencyCases(db: Db, actor: Actor): Promise<LatencyCase[]> {
   const weekAgo = new Date(Date.now() - 7 * DAY).toISOString();
   const first = await listSessions(db, { actor, filter: {} });
+  const audit = (filter: Parameters<typeof searchAudit>[1]['filter']) => async () => (await searchAudit(db, { actor, filter, limit: 100 })).results.length;
   const sessions = (filter: Parameters<typeof listSessions>[1]['filter']) => async () => (await listSessions(db, { actor, filter })).sessions.length;
   return [
     { name: 'sessions: newest page', run: sessions({}) },
@@ -20,5 +22,10 @@ export async function latencyCases(db: Db, actor: Actor): Promise<LatencyCase[]>
     { name: 'sessions: user e-mail contains', run: sessions({ user: 'bench-user-7@' }) },
     { name: 'sessions: target, last 7 days', run: sessions({ target: 'bench-target-2', from: weekAgo }) },
     { name: 'sessions: search + last 7 days', run: sessions({ q: 'delete payments', from: weekAgo }) },
+    { name: 'audit: newest page (100)', run: audit({}) },
+    { name: 'audit: "delete payments" last week', run: audit({ q: 'delete payments', from: weekAgo }) },
+    { name: 'audit: DELETE on payments, held (structured)', run: audit({ statementKind: 'delete', table: 'payments', decision: 'require_approval' }) },
+    { name: 'audit: a rare literal (1 match)', run: audit({ q: '4242' }) },
+    { name: 'audit: by user e-mail', run: audit({ actor: 'bench-user-7@example.test' }) },
   ];
 }
