@@ -11,6 +11,8 @@ export const dynamic = 'force-dynamic';
 const NAV: readonly { href: string; label: string; roles: readonly Role[] | 'any' }[] = [
   { href: '/targets', label: 'Targets', roles: ['admin'] },
   { href: '/approvals', label: 'Approvals', roles: ['approver', 'admin'] },
+  { href: '/sessions', label: 'Sessions', roles: 'any' },
+  { href: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   { href: '/access', label: 'Access', roles: 'any' },
   { href: '/tokens', label: 'Tokens', roles: 'any' },
   { href: '/users', label: 'Users', roles: ['admin'] },

@@ -53,10 +53,10 @@ export async function seedRecordings(sql: postgres.Sql, shape: SeedShape, progre
           case when kind = 'delete' then 'Writes need approval' end,
           started + make_interval(secs => seq * 2)
         from g
-        returning id, text, decision
+        returning id, session_id, text, decision
       )
-      insert into statement_outcomes (statement_id, command_tag, row_count, duration_ms, masked, columns, rows)
-      select id,
+      insert into statement_outcomes (statement_id, session_id, command_tag, row_count, duration_ms, masked, columns, rows)
+      select id, session_id,
         case when decision = 'block' then null when text like 'delete%' then 'DELETE 1' when text like 'update%' then 'UPDATE 1' else 'SELECT 1' end,
         case when decision = 'block' then null else 1 end,
         0.4 + random(),

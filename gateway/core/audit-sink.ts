@@ -68,6 +68,6 @@ export interface AuditSink {
   startSession(session: SessionStart): Promise<void>;
   recordDurable(record: StatementRecord): Promise<void>;
   recordBatched(record: StatementRecord): void;
-  completeStatement(id: string, outcome: StatementOutcome & { chain?: ChainLink }): void;
+  completeStatement(id: string, outcome: StatementOutcome & { chain?: ChainLink; sessionId?: string }): void;
   endSession(id: string, reason: string, head?: ChainHead): Promise<void>;
 }

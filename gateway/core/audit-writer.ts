@@ -69,7 +69,7 @@ export class AuditWriter implements AuditSink {
     this.schedule(this.options.batchWindowMs);
   }
 
-  completeStatement(id: string, { chain, ...outcome }: StatementOutcome & { chain?: ChainLink }): void {
+  completeStatement(id: string, { chain, ...outcome }: StatementOutcome & { chain?: ChainLink; sessionId?: string }): void {
     this.outcomes.push({ id, ...outcome, ...chain });
     this.schedule(this.options.batchWindowMs);
   }

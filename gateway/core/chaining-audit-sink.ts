@@ -18,7 +18,7 @@ const REFUSED_UNRECORDED: StatementOutcome = {
  * record whose commit failed stays queued and gets an outcome saying it never ran, so the chain has
  * no gap.
  */
-export function chainingAuditSink(sink: AuditSink): AuditSink {
+export function chainingAuditSink(sink: AuditSink, sessionId: string): AuditSink {
   let links = 0;
   let head = GENESIS_HASH;
   const next = (payloadOf: (link: number) => unknown): ChainLink => {
@@ -36,7 +36,7 @@ export function chainingAuditSink(sink: AuditSink): AuditSink {
   });
   const complete = (id: string, outcome: StatementOutcome) => {
     const full = { ...outcome, masked: outcome.masked ?? false, columns: outcome.columns ?? null, rows: outcome.rows ?? null, rowsTruncated: outcome.rowsTruncated ?? false };
-    sink.completeStatement(id, { ...full, chain: next((link) => outcomePayload({ ...full, statementId: id, link })) });
+    sink.completeStatement(id, { ...full, sessionId, chain: next((link) => outcomePayload({ ...full, statementId: id, link })) });
   };
   return {
     startSession: (session) => sink.startSession(session),

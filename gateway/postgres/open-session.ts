@@ -111,7 +111,7 @@ export async function openSession(
     hashKey,
     onCatalogStale: () => deps.maskingCatalogs.markStale(target.id),
   });
-  const audit = maskingAuditSink(chainingAuditSink(deps.audit), maskingRules, hashKey);
+  const audit = maskingAuditSink(chainingAuditSink(deps.audit, sessionId), maskingRules, hashKey);
   let session: PgSession | null = null;
   const cancelKey = upstream.backendKey
     ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey, intercept: () => session?.cancelHold() ?? false })

@@ -39,6 +39,7 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
   const completed = JSON.stringify(
     outcomes.map((o) => ({
       statement_id: o.id,
+      session_id: o.sessionId ?? null,
       command_tag: o.commandTag,
       row_count: o.rowCount,
       sqlstate: o.sqlstate,
@@ -61,9 +62,9 @@ export async function writeStatementBatch(sql: postgres.Sql, rows: NewStatement[
         rule_id text, rule_name text, message text, approval_id uuid, started_at timestamptz, link int, prev_hash text, hash text)
       on conflict (id) do nothing
     )
-    insert into statement_outcomes (statement_id, command_tag, row_count, sqlstate, error_message, duration_ms, masked, columns, rows, rows_truncated, link, prev_hash, hash)
+    insert into statement_outcomes (statement_id, session_id, command_tag, row_count, sqlstate, error_message, duration_ms, masked, columns, rows, rows_truncated, link, prev_hash, hash)
     select o.* from jsonb_to_recordset(${completed}::jsonb) as o(
-      statement_id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms float8,
+      statement_id uuid, session_id uuid, command_tag text, row_count bigint, sqlstate text, error_message text, duration_ms float8,
       masked boolean, columns jsonb, rows jsonb, rows_truncated boolean, link int, prev_hash text, hash text)
     on conflict (statement_id) do nothing`;
 }

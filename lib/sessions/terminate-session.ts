@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { gatewaySessions } from '../db/schema';
 import { assertRole, type Actor } from '../auth/actor';
 import { AppError } from '../errors';
+import { isUuid } from '../ids';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import { publishMessage } from '../jobs/publish-message';
 import { sessionControlChannel, type SessionControlMessage } from '../jobs/session-control';
@@ -15,6 +16,7 @@ export type TerminateSessionInput = { actor: Actor; sessionId: string; reason?: 
  */
 export async function terminateSession(db: Db, { actor, sessionId, reason }: TerminateSessionInput): Promise<{ announced: boolean }> {
   assertRole(actor, ['admin']);
+  if (!isUuid(sessionId)) throw new AppError('NOT_FOUND', `No session ${sessionId}`);
   const [session] = await db.select().from(gatewaySessions).where(eq(gatewaySessions.id, sessionId));
   if (!session) throw new AppError('NOT_FOUND', `No session ${sessionId}`);
   if (session.endedAt) throw new AppError('CONFLICT', `The session already ended (${session.endReason ?? 'ended'})`);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 import { targets } from './targets';
@@ -49,7 +50,11 @@ export const statements = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('statements_session_seq_idx').on(t.sessionId, t.seq), index('statements_started_idx').on(t.startedAt)],
+  (t) => [
+    index('statements_session_seq_idx').on(t.sessionId, t.seq),
+    index('statements_started_idx').on(t.startedAt),
+    index('statements_session_flagged_idx').on(t.sessionId, t.decision).where(sql`${t.decision} <> 'allow'`),
+  ],
 );
 
 /**
@@ -59,6 +64,8 @@ export const statements = pgTable(
 export const statementOutcomes = pgTable('statement_outcomes', {
   /** No foreign key, for the reason given on statements.session_id; the writer checks the link. */
   statementId: uuid('statement_id').primaryKey(),
+  /** The statement's session, so per-session counts need not visit each statement (no foreign key either). */
+  sessionId: uuid('session_id'),
   commandTag: text('command_tag'),
   rowCount: bigint('row_count', { mode: 'number' }),
   sqlstate: text('sqlstate'),
@@ -74,7 +81,7 @@ export const statementOutcomes = pgTable('statement_outcomes', {
   link: integer('link'),
   prevHash: text('prev_hash'),
   hash: text('hash'),
-});
+}, (t) => [index('statement_outcomes_masked_session_idx').on(t.sessionId).where(sql`${t.masked}`)]);
 
 export type RecordedColumn = { name: string; typeOid: number };
 
