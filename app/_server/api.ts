@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/actor';
 import { authenticateAccessToken } from '@/lib/tokens/authenticate-access-token';
 import { AppError, isAppError } from '@/lib/errors';
-import { getSessionActor } from './auth';
+import { getSessionActor, requestAddress } from './auth';
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type Handler = (req: Request, ctx: { actor: Actor; params: Record<string, string> }) => Promise<unknown>;
@@ -19,7 +19,8 @@ async function resolveActor(req: Request): Promise<Actor> {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError('UNAUTHORIZED', 'Authorization must be "Bearer <access token>"');
-    return (await authenticateAccessToken(getDb(), match[1]!)).actor;
+    const { actor } = await authenticateAccessToken(getDb(), match[1]!);
+    return { ...actor, address: requestAddress(req.headers) };
   }
   const actor = await getSessionActor();
   if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in or send Authorization: Bearer <access token>');

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { parseInput } from '../validation';
 import { decideAccessGrantSchema, type AccessGrantDecision } from './access-grant-schemas';
 import { getAccessGrantRow } from './get-access-grant';
+import { appendAuditEvent } from '../audit/append-audit-event';
 import { canDecideAccessGrants, GRANT_DECIDER_ROLES } from './grant-visibility';
 
 /**
@@ -28,19 +29,38 @@ export async function decideAccessGrant(
   if (current.status !== 'pending') throw new AppError('CONFLICT', alreadyDecided(current));
 
   const isApproval = decision === 'approve';
-  const [decided] = await db
-    .update(accessGrants)
-    .set({
-      status: isApproval ? 'approved' : 'denied',
-      decidedAt: sql`now()`,
-      decidedByEmail: actor.email,
-      decisionReason: reason ?? null,
-      ...(isApproval ? { startsAt: sql`now()`, endsAt: sql`now() + make_interval(secs => ${accessGrants.durationSeconds})` } : {}),
-    })
-    .where(and(eq(accessGrants.id, grantId), eq(accessGrants.status, 'pending')))
-    .returning();
-  if (!decided) throw new AppError('CONFLICT', 'This request was decided meanwhile; reload it');
-  return decided;
+  return db.transaction(async (tx) => {
+    const [decided] = await tx
+      .update(accessGrants)
+      .set({
+        status: isApproval ? 'approved' : 'denied',
+        decidedAt: sql`now()`,
+        decidedByEmail: actor.email,
+        decisionReason: reason ?? null,
+        ...(isApproval ? { startsAt: sql`now()`, endsAt: sql`now() + make_interval(secs => ${accessGrants.durationSeconds})` } : {}),
+      })
+      .where(and(eq(accessGrants.id, grantId), eq(accessGrants.status, 'pending')))
+      .returning();
+    if (!decided) throw new AppError('CONFLICT', 'This request was decided meanwhile; reload it');
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'access_grant.decided',
+      subjectType: 'access_grant',
+      subjectId: decided.id,
+      summary: `${actor.email} ${isApproval ? 'approved' : 'denied'} the ${decided.role} role on ${decided.targetName} for ${decided.userEmail}`,
+      details: {
+        grantId: decided.id,
+        decision,
+        reason: reason ?? null,
+        userEmail: decided.userEmail,
+        targetName: decided.targetName,
+        role: decided.role,
+        startsAt: decided.startsAt?.toISOString() ?? null,
+        endsAt: decided.endsAt?.toISOString() ?? null,
+      },
+    });
+    return decided;
+  });
 }
 
 function alreadyDecided(grant: AccessGrantRow): string {

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { parseInput } from '../validation';
 import { getTargetRow } from '../targets/get-target';
+import { appendAuditEvent } from '../audit/append-audit-event';
 import { requestAccessGrantSchema, type RequestAccessGrantInput } from './access-grant-schemas';
 
 /** A signed-in person asks for a role on one target for a while; an approver decides later. */
@@ -22,17 +23,28 @@ export async function requestAccessGrant(db: Db, options: { actor: Actor; input:
     }
     throw e;
   });
-  const [row] = await db
-    .insert(accessGrants)
-    .values({
-      userId: actor.id,
-      userEmail: actor.email,
-      targetId: target.id,
-      targetName: target.name,
-      role: input.role,
-      reason: input.reason,
-      durationSeconds: input.durationMinutes * 60,
-    })
-    .returning();
-  return row!;
+  const userId = actor.id;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(accessGrants)
+      .values({
+        userId,
+        userEmail: actor.email,
+        targetId: target.id,
+        targetName: target.name,
+        role: input.role,
+        reason: input.reason,
+        durationSeconds: input.durationMinutes * 60,
+      })
+      .returning();
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'access_grant.requested',
+      subjectType: 'access_grant',
+      subjectId: row!.id,
+      summary: `${actor.email} asked for the ${row!.role} role on ${row!.targetName} for ${input.durationMinutes} minutes`,
+      details: { grantId: row!.id, targetName: row!.targetName, role: row!.role, durationMinutes: input.durationMinutes, reason: row!.reason },
+    });
+    return row!;
+  });
 }

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../db/pg-errors';
 import type { Actor } from '../auth/actor';
 import { parseInput } from '../validation';
 import { decideApprovalSchema } from './approval-schemas';
+import { appendAuditEvent } from '../audit/append-audit-event';
 
 export type DecideApprovalResult = { request: ApprovalRequestRow; isFinal: boolean };
 
@@ -17,7 +18,8 @@ export type DecideApprovalResult = { request: ApprovalRequestRow; isFinal: boole
  * 3. insert the decision (one per approver);
  * 4. a denial, or the approval that reaches required_approvals, moves the request with a conditional
  *    UPDATE from 'pending' before its deadline. No row back means someone else (or expiry) won: the
- *    transaction rolls back, the decision row with it, and the caller gets CONFLICT.
+ *    transaction rolls back, the decision row with it, and the caller gets CONFLICT;
+ * 5. the audit event, in the same transaction: it exists exactly when the decision does.
  */
 export async function decideApproval(
   db: Db,
@@ -49,7 +51,11 @@ export async function decideApproval(
         .select({ n: count() })
         .from(approvalDecisions)
         .where(and(eq(approvalDecisions.requestId, requestId), eq(approvalDecisions.decision, 'approve')));
-      if ((approvals?.n ?? 0) < current.requiredApprovals) return { request: current, isFinal: false };
+      const approvalCount = approvals?.n ?? 0;
+      if (approvalCount < current.requiredApprovals) {
+        await recordDecision(tx, { actor, request: current, decision, reason, isFinal: false, approvalCount });
+        return { request: current, isFinal: false };
+      }
     }
 
     const [decided] = await tx
@@ -63,7 +69,37 @@ export async function decideApproval(
       .where(and(eq(approvalRequests.id, requestId), eq(approvalRequests.status, 'pending'), gt(approvalRequests.expiresAt, sql`now()`)))
       .returning();
     if (!decided) throw new AppError('CONFLICT', 'This request was decided or expired meanwhile; reload it');
+    await recordDecision(tx, { actor, request: decided, decision, reason, isFinal: true });
     return { request: decided, isFinal: true };
+  });
+}
+
+async function recordDecision(
+  db: Db,
+  options: { actor: Actor; request: ApprovalRequestRow; decision: ApprovalDecisionKind; reason?: string; isFinal: boolean; approvalCount?: number },
+): Promise<void> {
+  const { actor, request, decision, isFinal } = options;
+  const verb = decision === 'approve' ? 'approved' : 'denied';
+  const progress = isFinal ? '' : ` (${options.approvalCount} of ${request.requiredApprovals} approvals)`;
+  await appendAuditEvent(db, {
+    actor,
+    action: 'approval.decided',
+    subjectType: 'approval',
+    subjectId: request.id,
+    summary: `${actor.email} ${verb} the statement of ${request.requesterEmail} on ${request.targetName}${progress}`,
+    details: {
+      requestId: request.id,
+      decision,
+      reason: options.reason ?? null,
+      isFinal,
+      status: request.status,
+      requiredApprovals: request.requiredApprovals,
+      requesterEmail: request.requesterEmail,
+      targetName: request.targetName,
+      sessionId: request.sessionId,
+      ruleId: request.ruleId,
+      ruleName: request.ruleName,
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-/** Every kind of audit event, as `<subject>.<what happened>`; docs/audit.md describes each. */
+/** Every kind of audit event, as `<subject>.<what happened>`; docs/audit-log.md describes each. */
 export const AUDIT_ACTIONS = [
   'auth.signed_in',
   'auth.sign_in_refused',

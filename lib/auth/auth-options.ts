@@ -2,25 +2,44 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import { getEnv, isOidcConfigured } from '../env';
-import { verifyCredentials } from '../users/verify-credentials';
+import type { UserRow } from '../db/schema';
+import { checkCredentials } from '../users/verify-credentials';
 import { findUserByEmail } from '../users/get-user';
+import { recordSignIn, recordSignInRefused } from '../users/record-sign-in';
+
+export type AuthOptionsDeps = {
+  /** The signing-in client's network address, for the audit event (the portal reads it from the request headers). */
+  requestAddress?: () => Promise<string | null>;
+};
 
 /**
  * next-auth v4 configuration. Sessions are JWTs carrying only the user id; the role and the
  * disabled flag are read from the store on every request (see getActorFromSession), so a role
  * change or a disable takes effect at once. OIDC sign-in only admits e-mails an admin created.
+ * Every sign-in and every refused one is an audit event; if the event cannot be written the
+ * sign-in fails rather than going unrecorded.
  */
-export function buildAuthOptions(): NextAuthOptions {
+export function buildAuthOptions(deps: AuthOptionsDeps = {}): NextAuthOptions {
   const env = getEnv();
+  const address = async () => (deps.requestAddress ? deps.requestAddress().catch(() => null) : null);
   const providers: NextAuthOptions['providers'] = [
     CredentialsProvider({
       id: 'credentials',
       name: 'E-mail and password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials) {
-        if (!credentials?.email || !credentials.password) return null;
-        const user = await verifyCredentials(getDb(), credentials.email, credentials.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const email = credentials?.email ?? '';
+        if (!email || !credentials?.password) {
+          await recordSignInRefused(getDb(), { email, method: 'credentials', reason: 'incomplete', user: null, address: await address() });
+          return null;
+        }
+        const { user, refusal } = await checkCredentials(getDb(), email, credentials.password);
+        if (refusal) {
+          await recordSignInRefused(getDb(), { email, method: 'credentials', reason: refusal, user, address: await address() });
+          return null;
+        }
+        await recordSignIn(getDb(), { user, method: 'credentials', address: await address() });
+        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ];
@@ -49,7 +68,13 @@ export function buildAuthOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
         const known = user.email ? await findUserByEmail(getDb(), user.email) : null;
-        return Boolean(known && !known.disabledAt && known.kind === 'human');
+        const refusal = oidcRefusal(user.email, known);
+        if (refusal || !known) {
+          await recordSignInRefused(getDb(), { email: user.email ?? '', method: 'oidc', reason: refusal ?? 'unknown_user', user: known, address: await address() });
+          return false;
+        }
+        await recordSignIn(getDb(), { user: known, method: 'oidc', address: await address() });
+        return true;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
@@ -63,4 +88,11 @@ export function buildAuthOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+function oidcRefusal(email: string | null | undefined, known: UserRow | null): string | null {
+  if (!email) return 'no_email';
+  if (!known) return 'unknown_user';
+  if (known.disabledAt) return 'disabled';
+  return known.kind === 'human' ? null : 'not_a_person';
 }

@@ -10,6 +10,7 @@ import { createTargetSchema, type CreateTargetInput } from './target-schemas';
 import { findTargetDanger } from './check-target-safety';
 import { sealTargetPassword } from './target-secret';
 import { toPublicTarget, type PublicTarget } from './public-target';
+import { appendAuditEvent } from '../audit/append-audit-event';
 
 export function nameConflict(name: string): AppError {
   return new AppError('CONFLICT', `A target named "${name}" already exists`, { fieldErrors: { name: ['Already in use'] } });
@@ -43,6 +44,14 @@ export async function createTarget(db: Db, options: { actor: Actor; input: Creat
         })
         .returning();
       await tx.insert(targetPolicies).values({ targetId: id, rules: defaultPolicyRules(), updatedById: options.actor.id });
+      await appendAuditEvent(tx, {
+        actor: options.actor,
+        action: 'target.created',
+        subjectType: 'target',
+        subjectId: id,
+        summary: `${options.actor.email} created target ${created!.name} (${created!.host}:${created!.port}/${created!.database})`,
+        details: { targetName: created!.name, ...auditedTargetFields(created!) },
+      });
       return created!;
     });
     return toPublicTarget(row);
@@ -50,4 +59,11 @@ export async function createTarget(db: Db, options: { actor: Actor; input: Creat
     if (isUniqueViolation(e)) throw nameConflict(input.name);
     throw e;
   }
+}
+
+/** The fields of a target an audit event names; never the password or its ciphertext. */
+export const AUDITED_TARGET_FIELDS = ['name', 'host', 'port', 'database', 'username', 'tlsMode'] as const;
+
+export function auditedTargetFields(row: Pick<PublicTarget, (typeof AUDITED_TARGET_FIELDS)[number]>) {
+  return { name: row.name, host: row.host, port: row.port, database: row.database, username: row.username, tlsMode: row.tlsMode };
 }

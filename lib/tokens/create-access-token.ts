@@ -9,6 +9,7 @@ import { generateAccessToken } from '../crypto/access-token';
 import { findUserByEmail, getUserById } from '../users/get-user';
 import { createTokenSchema, expiryFrom, type CreateTokenInput } from './token-schemas';
 import { toPublicToken, type PublicToken } from './public-token';
+import { appendAuditEvent } from '../audit/append-audit-event';
 
 /**
  * Creates an access token. People create tokens for themselves; admins also for service identities
@@ -24,21 +25,40 @@ export async function createAccessToken(
   const input = parseInput(createTokenSchema, options.input);
   const owner = await resolveOwner(db, options.actor, input.userEmail);
   if (owner.disabledAt) throw new AppError('CONFLICT', `${owner.email} is disabled; enable the user first`);
-  const targetIds = await resolveTargets(db, input.targets);
+  const scope = await resolveTargets(db, input.targets);
   const { token, hash, displayPrefix } = generateAccessToken();
-  const [row] = await db
-    .insert(accessTokens)
-    .values({
-      userId: owner.id,
-      name: input.name,
-      tokenHash: hash,
-      displayPrefix,
-      targetIds,
-      expiresAt: expiryFrom(input.expiresIn),
-      createdById: options.actor.id,
-    })
-    .returning();
-  return { token, record: toPublicToken(row!, owner.email) };
+  const expiresAt = expiryFrom(input.expiresIn);
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(accessTokens)
+      .values({
+        userId: owner.id,
+        name: input.name,
+        tokenHash: hash,
+        displayPrefix,
+        targetIds: scope?.map((t) => t.id) ?? null,
+        expiresAt,
+        createdById: options.actor.id,
+      })
+      .returning();
+    await appendAuditEvent(tx, {
+      actor: options.actor,
+      action: 'token.created',
+      subjectType: 'token',
+      subjectId: created!.id,
+      summary: `${options.actor.email} created token "${created!.name}" for ${owner.email}${expiresAt ? `, expiring ${expiresAt.toISOString()}` : ', never expiring'}`,
+      details: {
+        tokenId: created!.id,
+        name: created!.name,
+        ownerId: owner.id,
+        ownerEmail: owner.email,
+        targets: scope?.map((t) => t.name) ?? 'all',
+        expiresAt: expiresAt?.toISOString() ?? null,
+      },
+    });
+    return created!;
+  });
+  return { token, record: toPublicToken(row, owner.email) };
 }
 
 async function resolveOwner(db: Db, actor: Actor, email: string | undefined): Promise<UserRow> {
@@ -56,7 +76,7 @@ async function resolveOwner(db: Db, actor: Actor, email: string | undefined): Pr
   return owner;
 }
 
-async function resolveTargets(db: Db, names: string[]): Promise<string[] | null> {
+async function resolveTargets(db: Db, names: string[]): Promise<{ id: string; name: string }[] | null> {
   if (names.length === 0) return null;
   const unique = [...new Set(names)];
   const uuids = unique.filter((n) => isUuid(n));
@@ -68,5 +88,5 @@ async function resolveTargets(db: Db, names: string[]): Promise<string[] | null>
   if (missing.length) {
     throw new AppError('NOT_FOUND', `Unknown target(s): ${missing.join(', ')}`, { fieldErrors: { targets: [`Unknown: ${missing.join(', ')}`] } });
   }
-  return rows.map((r) => r.id);
+  return rows;
 }

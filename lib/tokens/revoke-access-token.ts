@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { accessTokens } from '../db/schema';
+import { accessTokens, users } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { Actor } from '../auth/actor';
+import { appendAuditEvent } from '../audit/append-audit-event';
 
 /** Owners revoke their own tokens; admins any. Revoking twice is a CONFLICT, not a silent success. */
 export async function revokeAccessToken(db: Db, options: { actor: Actor; tokenId: string }): Promise<{ id: string; revokedAt: Date }> {
@@ -13,11 +14,23 @@ export async function revokeAccessToken(db: Db, options: { actor: Actor; tokenId
   if (!current || (actor.role !== 'admin' && current.userId !== actor.id)) {
     throw new AppError('NOT_FOUND', `No token with id ${tokenId}`);
   }
-  const [row] = await db
-    .update(accessTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(accessTokens.id, tokenId), isNull(accessTokens.revokedAt)))
-    .returning();
-  if (!row) throw new AppError('CONFLICT', `Token ${tokenId} was already revoked`);
-  return { id: row.id, revokedAt: row.revokedAt! };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(accessTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(accessTokens.id, tokenId), isNull(accessTokens.revokedAt)))
+      .returning();
+    if (!row) throw new AppError('CONFLICT', `Token ${tokenId} was already revoked`);
+    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
+    const ownerEmail = owner?.email ?? 'a deleted user';
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'token.revoked',
+      subjectType: 'token',
+      subjectId: row.id,
+      summary: `${actor.email} revoked token "${row.name}" of ${ownerEmail}`,
+      details: { tokenId: row.id, name: row.name, ownerId: row.userId, ownerEmail: owner?.email ?? null },
+    });
+    return { id: row.id, revokedAt: row.revokedAt! };
+  });
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../crypto/password';
 import { assertRole, type Actor } from '../auth/actor';
 import { parseInput } from '../validation';
 import { isUniqueViolation } from '../db/pg-errors';
+import { appendAuditEvent } from '../audit/append-audit-event';
 import { createUserSchema, type CreateUserInput } from './user-schemas';
 import { toPublicUser, type PublicUser } from './public-user';
 
@@ -27,18 +28,37 @@ export async function createUser(
   }
   const generatedPassword = input.kind === 'human' && !input.password ? randomBytes(12).toString('base64url') : null;
   const password = input.password ?? generatedPassword;
+  const passwordHash = password ? await hashPassword(password) : null;
   try {
-    const [row] = await db
-      .insert(users)
-      .values({
-        email: input.email,
-        name: input.name || input.email.split('@')[0]!,
-        role: input.role,
-        kind: input.kind,
-        passwordHash: password ? await hashPassword(password) : null,
-      })
-      .returning();
-    return { user: toPublicUser(row!), generatedPassword };
+    const row = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          name: input.name || input.email.split('@')[0]!,
+          role: input.role,
+          kind: input.kind,
+          passwordHash,
+        })
+        .returning();
+      await appendAuditEvent(tx, {
+        actor: options.actor,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: created!.id,
+        summary: `${options.actor.email} created ${created!.kind === 'service' ? 'service identity' : 'user'} ${created!.email} (${created!.role})`,
+        details: {
+          email: created!.email,
+          name: created!.name,
+          role: created!.role,
+          kind: created!.kind,
+          hasPassword: password !== null,
+          passwordGenerated: generatedPassword !== null,
+        },
+      });
+      return created!;
+    });
+    return { user: toPublicUser(row), generatedPassword };
   } catch (e) {
     if (isUniqueViolation(e)) {
       throw new AppError('CONFLICT', `A user with e-mail ${input.email} already exists`, {

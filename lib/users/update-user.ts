@@ -7,6 +7,8 @@ import { parseInput } from '../validation';
 import { updateUserSchema, type UpdateUserInput } from './user-schemas';
 import { getUserById } from './get-user';
 import { toPublicUser, type PublicUser } from './public-user';
+import { appendAuditEvent } from '../audit/append-audit-event';
+import { fieldChanges } from '../audit/audit-details';
 
 /**
  * Changes a user's role or disables/enables them. An admin cannot demote or disable themselves,
@@ -32,6 +34,7 @@ export async function updateUser(
         .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, current.id)));
       if (others.length === 0) throw new AppError('CONFLICT', 'This is the last enabled admin; make another admin first');
     }
+    const [before] = await tx.select().from(users).where(eq(users.id, current.id)).for('update');
     const [row] = await tx
       .update(users)
       .set({
@@ -41,6 +44,23 @@ export async function updateUser(
       })
       .where(eq(users.id, current.id))
       .returning();
+    const view = (u: typeof current) => ({ role: u.role, disabled: u.disabledAt !== null });
+    const changes = fieldChanges(view(before ?? current), view(row!), ['role', 'disabled']);
+    await appendAuditEvent(tx, {
+      actor: options.actor,
+      action: 'user.updated',
+      subjectType: 'user',
+      subjectId: row!.id,
+      summary: `${options.actor.email} ${describeChanges(row!.email, changes)}`,
+      details: { email: row!.email, changes },
+    });
     return toPublicUser(row!);
   });
+}
+
+function describeChanges(email: string, changes: ReturnType<typeof fieldChanges>): string {
+  const parts: string[] = [];
+  if (changes.role) parts.push(`changed the role of ${email} from ${String(changes.role.before)} to ${String(changes.role.after)}`);
+  if (changes.disabled) parts.push(`${changes.disabled.after ? 'disabled' : 'enabled'} ${email}`);
+  return parts.length ? parts.join(' and ') : `saved ${email} unchanged`;
 }
