@@ -83,5 +83,5 @@ test('session settings refuse nonsense and save limits', async ({ page, scratchT
   await page.getByRole('button', { name: 'Save session settings' }).click();
   await expect(page.getByText('Saved: idle 600 s, max 3600 s')).toBeVisible();
   const stored = await page.request.get(`/api/v1/targets/${name}/session-settings`, { headers: { Authorization: `Bearer ${token}` } });
-  expect((await stored.json()).settings).toEqual({ idleTimeoutSeconds: 600, maxSessionSeconds: 3600, strictReads: false, approvalWebhookUrl: null });
+  expect((await stored.json()).settings).toEqual({ idleTimeoutSeconds: 600, maxSessionSeconds: 3600, strictReads: false, recordingRows: 20, retentionDays: null, approvalWebhookUrl: null });
 });

@@ -15,6 +15,7 @@ import { ApprovalsHub } from './core/approvals-hub';
 import { abortApprovalRequests } from '../lib/approvals/abort-approval-requests';
 import { SessionRegistry } from './core/session-registry';
 import { SessionControl } from './core/session-control';
+import { startRetentionScheduler } from './core/retention-scheduler';
 import { startPgListener } from './postgres/pg-listener';
 import { loadTlsMaterial } from './postgres/tls-certificate';
 
@@ -38,6 +39,7 @@ export async function startGateway(): Promise<Gateway> {
   if (aborted) console.warn(`gateway: marked ${aborted} approval request(s) held by a previous run as aborted`);
   const approvals = new ApprovalsHub({ db, redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, publicUrl: env.PUBLIC_URL });
   await approvals.start();
+  const retention = await startRetentionScheduler({ db, redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const tls = await loadTlsMaterial({ certPath: env.GATEWAY_TLS_CERT, keyPath: env.GATEWAY_TLS_KEY, dir: env.GATEWAY_TLS_DIR });
   if (tls.generated) console.warn(`gateway: generated a self-signed TLS certificate at ${tls.certPath}; set GATEWAY_TLS_CERT and GATEWAY_TLS_KEY in production`);
   const audit = new AuditWriter(getSqlClient());
@@ -75,6 +77,7 @@ export async function startGateway(): Promise<Gateway> {
           sessions.terminateWhere(() => true, 'the gateway is shutting down');
         });
         await control.stop();
+        await retention.stop();
         await approvals.stop();
         await audit.close();
         console.log('gateway: stopped');

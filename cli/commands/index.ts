@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { auditVerify } from './audit-verify';
 import { gateway } from './gateway';
 import { migrate } from './migrate';
 import { seed } from './seed';
@@ -8,4 +9,4 @@ import { tokenCreate } from './token-create';
 import { tokenRevoke } from './token-revoke';
 import { userAdd } from './user-add';
 
-export const COMMANDS: readonly Command[] = [start, gateway, migrate, seed, userAdd, tokenCreate, tokenRevoke, targetAdd];
+export const COMMANDS: readonly Command[] = [start, gateway, migrate, seed, userAdd, tokenCreate, tokenRevoke, targetAdd, auditVerify];

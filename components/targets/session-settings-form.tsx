@@ -6,7 +6,14 @@ import { Button } from '@/components/ui/button';
 import { Field, describedBy, type FormState } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 
-type Settings = { idleTimeoutSeconds: number | null; maxSessionSeconds: number | null; strictReads: boolean; approvalWebhookUrl: string | null };
+type Settings = {
+  idleTimeoutSeconds: number | null;
+  maxSessionSeconds: number | null;
+  strictReads: boolean;
+  recordingRows: number;
+  retentionDays: number | null;
+  approvalWebhookUrl: string | null;
+};
 
 type Props = {
   targetId: string;
@@ -14,7 +21,7 @@ type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
 };
 
-/** Idle timeout and maximum length of gateway sessions on this target, strict audit of reads, and the approval webhook. */
+/** Idle timeout and maximum length of gateway sessions on this target, what their recordings keep and for how long, strict audit of reads, and the approval webhook. */
 export function SessionSettingsForm({ targetId, settings, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const errors = state.fieldErrors ?? {};
@@ -31,6 +38,16 @@ export function SessionSettingsForm({ targetId, settings, action }: Props) {
         <Field id="max-session" label="Maximum session length (seconds)" hint="Empty: no limit" errors={errors.maxSessionSeconds}>
           <Input id="max-session" name="maxSessionSeconds" inputMode="numeric" defaultValue={value('maxSessionSeconds', settings.maxSessionSeconds)}
             aria-describedby={describedBy('max-session', { hint: true, errors: errors.maxSessionSeconds })} />
+        </Field>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="recording-rows" label="Recorded rows per statement" hint="Result rows kept for replay, as the caller saw them (masked); 0 to 1,000. Empty: 20" errors={errors.recordingRows}>
+          <Input id="recording-rows" name="recordingRows" inputMode="numeric" defaultValue={value('recordingRows', settings.recordingRows)}
+            aria-describedby={describedBy('recording-rows', { hint: true, errors: errors.recordingRows })} />
+        </Field>
+        <Field id="retention-days" label="Keep recordings (days)" hint="Ended sessions older than this are purged, with an audit event. Empty: forever" errors={errors.retentionDays}>
+          <Input id="retention-days" name="retentionDays" inputMode="numeric" defaultValue={value('retentionDays', settings.retentionDays)}
+            aria-describedby={describedBy('retention-days', { hint: true, errors: errors.retentionDays })} />
         </Field>
       </div>
       <Field id="approval-webhook" label="Approval webhook URL" hint="New approval requests are posted here (Slack incoming webhooks accept it). Empty: none" errors={errors.approvalWebhookUrl}>

@@ -24,6 +24,13 @@ export type RetentionScheduler = { stop(): Promise<void> };
 export async function startRetentionScheduler(options: RetentionSchedulerOptions): Promise<RetentionScheduler> {
   const { db, redisUrl, prefix } = options;
   const producer = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  let lastError: Error | undefined;
+  producer.on('error', (e: Error) => (lastError = e));
+  await withDeadline(producer.connect(), ENQUEUE_DEADLINE_MS, 'Redis').catch((e: Error) => {
+    producer.disconnect();
+    const { hostname, port } = new URL(redisUrl);
+    throw new Error(`retention scheduler: cannot reach Redis at ${hostname}:${port || 6379} (REDIS_URL): ${lastError?.message ?? e.message}`);
+  });
   const queue = new Queue(RETENTION_QUEUE, { connection: producer, prefix: `${prefix}:bull` });
   let worker: Worker | null = null;
   const stop = async () => {
@@ -32,7 +39,6 @@ export async function startRetentionScheduler(options: RetentionSchedulerOptions
     producer.disconnect();
   };
   try {
-    await withDeadline(producer.connect(), ENQUEUE_DEADLINE_MS, 'Redis');
     await withDeadline(
       queue.upsertJobScheduler(
         PURGE_RECORDINGS_SCHEDULER,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { MICRO_UTC, type AuditFilter } from './audit-filter';
+import type { EventRow } from './chain/chain-rows';
 
 /** One audit event as the audit search shows it. */
 export type AuditEventResult = {
@@ -22,20 +23,8 @@ export type AuditEventResult = {
   details: Record<string, unknown>;
 };
 
-type Row = {
-  id: string;
-  seq: string | number;
-  at: string;
-  actor_id: string | null;
-  actor_email: string;
-  actor_role: string | null;
-  actor_address: string | null;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  summary: string;
-  details: Record<string, unknown> | null;
-};
+/** An audit_events row as the raw query returns it (the chain's own reader declares the columns). */
+type Row = Omit<EventRow, 'seq' | 'details' | 'prev_hash' | 'hash'> & { seq: string | number; details: Record<string, unknown> | null };
 
 /** The newest audit events matching the filter, at most `limit`, on audit_events_at_idx (or _action_idx). */
 export async function queryAuditEvents(db: Db, filter: AuditFilter, limit: number): Promise<AuditEventResult[]> {

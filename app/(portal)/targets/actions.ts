@@ -70,8 +70,8 @@ export const testTargetConnectionAction = withRole(['admin'], async (actor, form
     : { ok: false, message: `Connection failed: ${result.error}` };
 });
 
-/** Empty boxes mean "no limit"; anything else must parse as whole seconds (the schema says how). */
-function secondsField(value: FormDataEntryValue | null): number | null | string {
+/** Empty boxes mean "no limit" (or the default); anything else must parse as a whole number (the schema says how). */
+function wholeNumberField(value: FormDataEntryValue | null): number | null | string {
   const text = String(value ?? '').trim();
   if (text === '') return null;
   return /^\d+$/.test(text) ? Number(text) : text;
@@ -83,13 +83,16 @@ export const updateSessionSettingsAction = withRole(['admin'], async (actor, for
     actor,
     idOrName: id,
     settings: {
-      idleTimeoutSeconds: secondsField(formData.get('idleTimeoutSeconds')),
-      maxSessionSeconds: secondsField(formData.get('maxSessionSeconds')),
+      idleTimeoutSeconds: wholeNumberField(formData.get('idleTimeoutSeconds')),
+      maxSessionSeconds: wholeNumberField(formData.get('maxSessionSeconds')),
       strictReads: formData.get('strictReads') === 'on',
+      recordingRows: wholeNumberField(formData.get('recordingRows')) ?? undefined,
+      retentionDays: wholeNumberField(formData.get('retentionDays')),
       approvalWebhookUrl: String(formData.get('approvalWebhookUrl') ?? '').trim() || null,
     },
   });
   revalidatePath('/targets', 'layout');
   const limits = [settings.idleTimeoutSeconds && `idle ${settings.idleTimeoutSeconds} s`, settings.maxSessionSeconds && `max ${settings.maxSessionSeconds} s`].filter(Boolean);
-  return { ok: true, message: `Saved: ${limits.length ? limits.join(', ') : 'no session limits'}${settings.strictReads ? ', strict audit' : ''}` };
+  const kept = `${settings.recordingRows} rows per statement recorded, kept ${settings.retentionDays ? `${settings.retentionDays} days` : 'forever'}`;
+  return { ok: true, message: `Saved: ${limits.length ? limits.join(', ') : 'no session limits'}${settings.strictReads ? ', strict audit' : ''}; ${kept}` };
 });

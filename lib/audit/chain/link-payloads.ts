@@ -1,7 +1,8 @@
 /**
  * What each chained record's hash covers, field by field. The gateway builds these from what it
  * writes and `audit verify` from what it reads back, so the two must name the same fields.
- * docs/audit.md lists them.
+ * docs/tamper-evidence.md lists them. Fields that may be absent are
+ * written as null, as the store gives them back.
  */
 
 export type StatementLinkFields = {
@@ -59,13 +60,13 @@ export function statementPayload(r: StatementLinkFields) {
     link: r.link,
     protocol: r.protocol,
     text: r.text,
-    params: r.params,
-    classification: r.classification,
+    params: r.params ?? null,
+    classification: r.classification ?? null,
     decision: r.decision,
-    ruleId: r.ruleId,
-    ruleName: r.ruleName,
-    message: r.message,
-    approvalId: r.approvalId,
+    ruleId: r.ruleId ?? null,
+    ruleName: r.ruleName ?? null,
+    message: r.message ?? null,
+    approvalId: r.approvalId ?? null,
     startedAt: r.startedAt,
   };
 }
@@ -81,8 +82,8 @@ export function outcomePayload(o: OutcomeLinkFields) {
     errorMessage: o.errorMessage,
     durationMs: o.durationMs,
     masked: o.masked,
-    columns: o.columns,
-    rows: o.rows,
+    columns: o.columns ?? null,
+    rows: o.rows ?? null,
     rowsTruncated: o.rowsTruncated,
   };
 }
