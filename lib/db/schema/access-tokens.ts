@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DelegationChain } from './gateway-sessions';
 import { users } from './users';
 
 export const accessTokens = pgTable('access_tokens', {
@@ -13,6 +14,8 @@ export const accessTokens = pgTable('access_tokens', {
   displayPrefix: text('display_prefix').notNull(),
   /** Target ids the token may reach; null means every target the user may reach. */
   targetIds: uuid('target_ids').array(),
+  /** Who the token's holder acts for (a person, or a parent agent and the person it acts for), outermost first. */
+  actingFor: jsonb('acting_for').$type<DelegationChain>(),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -18,6 +18,10 @@ export const gatewaySessions = pgTable(
     clientAddress: text('client_address'),
     applicationName: text('application_name'),
     gatewayInstance: text('gateway_instance').notNull(),
+    /** How the caller authenticated: a Gatehouse access token, or the identity provider's JWT. */
+    authMethod: text('auth_method').$type<'token' | 'jwt'>().notNull().default('token'),
+    /** Whom the caller acts for (token's acting_for, or the JWT's nested `act` claims), outermost first. */
+    actingFor: jsonb('acting_for').$type<DelegationChain>(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
@@ -82,6 +86,10 @@ export const statementOutcomes = pgTable('statement_outcomes', {
   prevHash: text('prev_hash'),
   hash: text('hash'),
 }, (t) => [index('statement_outcomes_masked_session_idx').on(t.sessionId).where(sql`${t.masked}`)]);
+
+/** One party of a delegation: a subject and, when known, its e-mail or name. */
+export type DelegationParty = { sub: string; email?: string | null; name?: string | null };
+export type DelegationChain = DelegationParty[];
 
 export type RecordedColumn = { name: string; typeOid: number };
 

@@ -6,3 +6,4 @@ export * from './target-policies';
 export * from './approvals';
 export * from './access-grants';
 export * from './audit-events';
+export * from './portal-settings';

@@ -17,6 +17,10 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull().default('user'),
   passwordHash: text('password_hash'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** For a service identity: the `sub` of the identity provider's JWTs that authenticate as it. */
+  oidcSubject: text('oidc_subject').unique(),
+  /** Target ids a service identity's JWTs may reach; null means every target. Tokens carry their own scope. */
+  targetIds: uuid('target_ids').array(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
