@@ -64,8 +64,9 @@ describe('holding statements for approval', () => {
     expect((await result).rowCount).toBe(1);
     expect(await count('id = 1')).toBe(0);
     await gw.audit.flush();
-    const [record] = await listStatementRecords(db, eq(statements.text, text));
-    expect(record).toMatchObject({ decision: 'require_approval', approvalId: request.id, message: `approved by ${approver.email}`, commandTag: 'DELETE 1' });
+    // By approval: other test files in this run record statements with the same text.
+    const [record] = await listStatementRecords(db, eq(statements.approvalId, request.id));
+    expect(record).toMatchObject({ text, decision: 'require_approval', approvalId: request.id, message: `approved by ${approver.email}`, commandTag: 'DELETE 1' });
     await c.end();
   });
 

@@ -79,9 +79,11 @@ describe('statement guardrails with the default policy, proven by their effect o
 
   it('records refused statements with the deciding rule', async () => {
     const token = await gw.tokenFor();
-    await psql(token, 'delete from payments').catch(() => {});
+    // A text of its own: other test files in this run record statements too.
+    const text = 'delete from payments -- guardrails: the refusal is recorded';
+    await psql(token, text).catch(() => {});
     await gw.audit.flush();
-    const rows = await listStatementRecords(db, eq(statements.text, 'delete from payments'));
+    const rows = await listStatementRecords(db, eq(statements.text, text));
     expect(rows.at(-1)).toMatchObject({ decision: 'block', ruleId: 'default-block-delete-without-where', });
     expect(rows.at(-1)!.commandTag ?? null).toBeNull();
   });
