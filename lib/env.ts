@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupRolesSchema } from './auth/group-roles';
 
 const base64Key = z
   .string()
@@ -26,6 +27,11 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default('Single sign-on'),
+  OIDC_GROUP_ROLES: groupRolesSchema.optional(),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_AGENT_AUDIENCE: z.string().min(1).optional(),
+  OIDC_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300, 'must be at most 300 seconds').default(30),
+  OIDC_AGENT_ROLE_CLAIM: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -44,9 +50,15 @@ export function getEnv(): Env {
   if (Boolean(env.GATEWAY_TLS_CERT) !== Boolean(env.GATEWAY_TLS_KEY)) {
     throw new Error('Invalid environment configuration:\n  GATEWAY_TLS_CERT and GATEWAY_TLS_KEY must be set together');
   }
-  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
-  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    throw new Error('Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  // The issuer serves two things: portal sign-in (with the client id and secret) and agent JWTs (with the audience).
+  const portalClient = [env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  const hasPortalClient = Boolean(env.OIDC_ISSUER) && portalClient.every(Boolean);
+  const hasAgentAudience = Boolean(env.OIDC_ISSUER && env.OIDC_AGENT_AUDIENCE);
+  const isIncomplete = (portalClient.some(Boolean) && !hasPortalClient) || (env.OIDC_AGENT_AUDIENCE && !env.OIDC_ISSUER) || (env.OIDC_ISSUER && !hasPortalClient && !hasAgentAudience);
+  if (isIncomplete) {
+    throw new Error(
+      'Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (portal sign-in), and/or OIDC_ISSUER with OIDC_AGENT_AUDIENCE (agent JWTs)',
+    );
   }
   cached = env;
   return env;
@@ -66,4 +78,9 @@ export function requireMasterKey(): Buffer {
 
 export function isOidcConfigured(env: Env = getEnv()): boolean {
   return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}
+
+/** Agent JWTs are accepted only when both the issuer and the audience they must carry are configured. */
+export function isAgentJwtConfigured(env: Env = getEnv()): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_AGENT_AUDIENCE);
 }

@@ -15,6 +15,7 @@ const NAV: readonly { href: string; label: string; roles: readonly Role[] | 'any
   { href: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   { href: '/access', label: 'Access', roles: 'any' },
   { href: '/tokens', label: 'Tokens', roles: 'any' },
+  { href: '/settings', label: 'Settings', roles: ['admin'] },
   { href: '/users', label: 'Users', roles: ['admin'] },
 ];
 

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/actor';
-import { authenticateAccessToken } from '@/lib/tokens/authenticate-access-token';
+import { authenticateCaller } from '@/lib/auth/authenticate-caller';
 import { AppError, isAppError } from '@/lib/errors';
 import { getSessionActor, requestAddress } from './auth';
 
@@ -18,12 +18,12 @@ async function resolveActor(req: Request): Promise<Actor> {
   const header = req.headers.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AppError('UNAUTHORIZED', 'Authorization must be "Bearer <access token>"');
-    const { actor } = await authenticateAccessToken(getDb(), match[1]!);
+    if (!match) throw new AppError('UNAUTHORIZED', 'Authorization must be "Bearer <access token or JWT>"');
+    const { actor } = await authenticateCaller(getDb(), match[1]!);
     return { ...actor, address: requestAddress(req.headers) };
   }
   const actor = await getSessionActor();
-  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in or send Authorization: Bearer <access token>');
+  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in or send Authorization: Bearer <access token or JWT>');
   if (!['GET', 'HEAD'].includes(req.method)) assertSameOrigin(req);
   return actor;
 }

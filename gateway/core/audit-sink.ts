@@ -1,4 +1,4 @@
-import type { RecordedColumn } from '@/lib/db/schema';
+import type { DelegationChain, RecordedColumn } from '@/lib/db/schema';
 
 export type StatementClassification = { kinds: string[]; tables: string[]; functions: string[]; flags: string[]; commands: string[] } | null;
 
@@ -44,6 +44,10 @@ export type SessionStart = {
   userId: string;
   userEmail: string;
   tokenId: string | null;
+  /** How the caller authenticated: a Gatehouse access token or the identity provider's JWT. */
+  authMethod?: 'token' | 'jwt';
+  /** Whom the caller acts for, outermost first; null when it acts for itself. */
+  actingFor?: DelegationChain | null;
   targetId: string;
   targetName: string;
   clientAddress: string | null;

@@ -32,7 +32,7 @@ export class HandshakeError extends Error {
 /**
  * The client side of startup, up to the password: SSLRequest is answered 'S' and upgraded
  * (bytes sent before the TLS handshake are refused: CVE-2021-23214), GSSENCRequest 'N',
- * CancelRequest handed to `onCancel`; then the StartupMessage, and the access token asked for
+ * CancelRequest handed to `onCancel`; then the StartupMessage, and the access token (or JWT) asked for
  * as a cleartext password, accepted only over TLS or, when configured, on loopback.
  * https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-SSL
  */
@@ -90,7 +90,7 @@ function negotiateMinorVersion(socket: net.Socket, code: number, params: Startup
 async function askPassword(socket: net.Socket | tls.TLSSocket, isTls: boolean, options: HandshakeOptions): Promise<string> {
   const loopback = net.isIP(socket.remoteAddress ?? '') !== 0 && isLoopback(socket.remoteAddress!);
   if (!isTls && !(options.allowCleartextOnLoopback && loopback)) {
-    throw new HandshakeError('Gatehouse requires TLS: connect with sslmode=require (the password is your access token)', '28000');
+    throw new HandshakeError('Gatehouse requires TLS: connect with sslmode=require (the password is your access token or JWT)', '28000');
   }
   socket.write(authenticationCleartextPassword());
   const reader = new FrameReader(socket, 16 * 1024);

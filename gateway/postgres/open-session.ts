@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type net from 'node:net';
 import type tls from 'node:tls';
 import type { Db } from '@/lib/db/client';
-import { authenticateAccessToken, tokenAllowsTarget } from '@/lib/tokens/authenticate-access-token';
+import { authenticateCaller, callerAllowsTarget } from '@/lib/auth/authenticate-caller';
+import { looksLikeJwt } from '@/lib/auth/oidc/verify-agent-jwt';
 import { getTargetRow } from '@/lib/targets/get-target';
 import { openTargetPassword } from '@/lib/targets/target-secret';
 import { isAppError } from '@/lib/errors';
@@ -40,26 +41,33 @@ export type OpenSessionDeps = {
   maxMessageBytes: number;
 };
 
+/** setTimeout's longest delay (about 24.8 days); a credential expiring later is re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
- * From a password-bearing startup to a relaying session: the token decides the identity, the
- * database name picks the target, the token's scope must include it, the target's rules are
- * loaded, the upstream session is opened with the stored credentials, and the session is
- * recorded before the client gets AuthenticationOk. Any failure is a HandshakeError (FATAL).
+ * From a password-bearing startup to a relaying session: the password (an access token, or an
+ * agent's JWT, which must come over TLS) decides the identity, the database name picks the
+ * target, the credential's scope must include it, the target's rules are loaded, the upstream
+ * session is opened with the stored credentials, and the session is recorded before the client
+ * gets AuthenticationOk. Any failure is a HandshakeError (FATAL).
  */
 export async function openSession(
   deps: OpenSessionDeps,
-  hello: { socket: net.Socket | tls.TLSSocket; params: StartupParams; password: string },
+  hello: { socket: net.Socket | tls.TLSSocket; params: StartupParams; password: string; isTls: boolean },
 ): Promise<PgSession> {
   const { db } = deps;
-  const identity = await authenticateAccessToken(db, hello.password).catch((e: unknown) => {
+  if (looksLikeJwt(hello.password) && !hello.isTls) {
+    throw new HandshakeError('Gatehouse: a JWT must be sent over TLS: connect with sslmode=require', '28000');
+  }
+  const identity = await authenticateCaller(db, hello.password).catch((e: unknown) => {
     throw new HandshakeError(`Gatehouse: ${isAppError(e) ? e.message : 'authentication failed'}`, '28P01');
   });
   const targetName = hello.params.database ?? '';
   const target = await getTargetRow(db, targetName).catch(() => {
     throw new HandshakeError(`Gatehouse: no target named "${targetName}" (use the target's name as dbname)`, '3D000');
   });
-  if (!tokenAllowsTarget(identity.token, target.id)) {
-    throw new HandshakeError(`Gatehouse: access token "${identity.token.name}" is not allowed to reach target "${target.name}"`, '28000');
+  if (!callerAllowsTarget(identity, target.id)) {
+    throw new HandshakeError(`Gatehouse: ${identity.credential} is not allowed to reach target "${target.name}"`, '28000');
   }
   await deps.grants.load(identity.user.id, target.id).catch((e: Error) => {
     throw new HandshakeError(`Gatehouse: access grants cannot be read (${e.message}); refusing`, '58000');
@@ -90,7 +98,9 @@ export async function openSession(
       id: sessionId,
       userId: identity.user.id,
       userEmail: identity.user.email,
-      tokenId: identity.token.id,
+      tokenId: identity.tokenId,
+      authMethod: identity.authMethod,
+      actingFor: identity.actingFor,
       targetId: target.id,
       targetName: target.name,
       clientAddress: hello.socket.remoteAddress ?? null,
@@ -101,7 +111,7 @@ export async function openSession(
     upstream.socket.destroy();
     throw new HandshakeError(`Gatehouse: ${(e as Error).message}`, '57P03');
   }
-  const sessionIdentity = () => ({ userId: identity.user.id, role: deps.grants.effectiveRole(identity.user.id, target.id, identity.user.role), tokenId: identity.token.id });
+  const sessionIdentity = () => ({ userId: identity.user.id, role: deps.grants.effectiveRole(identity.user.id, target.id, identity.actor.role), tokenId: identity.tokenId });
   const maskingRules = () => deps.policies.current(target.id).masking;
   const hashKey = maskingHashKey(requireMasterKey(), target.id);
   const masking = new SessionMasking({
@@ -117,6 +127,7 @@ export async function openSession(
     ? deps.cancels.issue({ host: target.host, port: target.port, key: upstream.backendKey, intercept: () => session?.cancelHold() ?? false })
     : { pid: 0, secret: 0, release: () => {} };
   let unregister = () => {};
+  let expiryTimer: NodeJS.Timeout | undefined;
   session = new PgSession(hello.socket, upstream, {
     sessionId,
     identity: sessionIdentity,
@@ -136,15 +147,23 @@ export async function openSession(
       sessionId,
       gatewayInstance: deps.gatewayInstance,
       target: { id: target.id, name: target.name },
-      requester: { id: identity.user.id, email: identity.user.email, tokenId: identity.token.id },
+      requester: { id: identity.user.id, email: identity.user.email, tokenId: identity.tokenId },
     },
     onEnd: (reason) => {
+      clearTimeout(expiryTimer);
       cancelKey.release();
       unregister();
       audit.endSession(sessionId, reason).catch((e: Error) => console.error(`gateway: could not record the end of session ${sessionId}: ${e.message}`));
     },
   });
-  unregister = deps.sessions.add({ id: sessionId, userId: identity.user.id, tokenId: identity.token.id, targetId: target.id, terminate: (r) => session?.terminate(r) });
+  unregister = deps.sessions.add({ id: sessionId, userId: identity.user.id, tokenId: identity.tokenId, targetId: target.id, terminate: (r) => session?.terminate(r) });
+  // A JWT is good until its exp and no longer: the session it opened ends then.
+  const expiresAt = identity.authMethod === 'jwt' ? identity.expiresAt : null;
+  const armExpiry = () => {
+    const left = expiresAt!.getTime() - Date.now();
+    expiryTimer = setTimeout(() => (left > MAX_TIMER_MS ? armExpiry() : session?.terminate('your token expired')), Math.min(Math.max(left, 0), MAX_TIMER_MS));
+  };
+  if (expiresAt) armExpiry();
   const greeting = [authenticationOk(), ...upstream.parameters.map(([k, v]) => parameterStatus(k, v)), backendKeyData(cancelKey.pid, cancelKey.secret)];
   if (dropped.length) greeting.push(noticeResponse({ severity: 'NOTICE', code: '01000', message: `Gatehouse ignored startup parameters: ${dropped.join(', ')}` }));
   greeting.push(readyForQuery('I'));

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'session.ended',
   'session.terminated',
   'recordings.purged',
+  'portal.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { StatementRow } from '../db/schema';
+import type { DelegationChain, StatementRow } from '../db/schema';
 import { MICRO_UTC, type AuditFilter } from './audit-filter';
 import { isNarrowing, statementConditions } from './audit-statement-conditions';
+import { describeDelegation } from '../auth/oidc/delegation-chain';
 
 export type ApproverDecision = { email: string; decision: 'approve' | 'deny'; reason: string | null; at: string };
 
@@ -15,6 +16,8 @@ export type AuditStatementResult = {
   sessionId: string;
   seq: number;
   userEmail: string | null;
+  /** Whom the session's caller acted for, outermost first ("agent X acting for Alice"). */
+  actingFor?: DelegationChain | null;
   targetName: string | null;
   text: string;
   params: (string | null)[] | null;
@@ -34,6 +37,7 @@ type Row = {
   session_id: string;
   seq: number;
   user_email: string | null;
+  acting_for: DelegationChain | null;
   target_name: string | null;
   text: string;
   params: (string | null)[] | null;
@@ -93,7 +97,7 @@ export async function queryAuditStatements(db: Db, filter: AuditFilter, limit: n
 /** The page's statements with their session, outcome and approval; `matched` counts the probe's matches, when there was one. */
 function detailsOf(isProbe: boolean): SQL {
   return sql`
-    select s.id, to_char(s.started_at at time zone 'UTC', ${MICRO_UTC}) as at, s.session_id, s.seq, g.user_email, g.target_name,
+    select s.id, to_char(s.started_at at time zone 'UTC', ${MICRO_UTC}) as at, s.session_id, s.seq, g.user_email, g.acting_for, g.target_name,
       s.text, s.params, s.classification, s.decision, s.rule_id, s.rule_name, s.message, s.approval_id,
       o.statement_id is not null as has_outcome, o.command_tag, o.row_count, o.sqlstate, o.error_message, o.duration_ms, o.masked,
       a.status::text as approval_status,
@@ -114,6 +118,7 @@ const VERDICTS: Record<string, string> = { allow: 'allowed', block: 'blocked', r
 function toResult(r: Row): AuditStatementResult {
   const commands = r.classification?.commands?.length ? r.classification.commands.join(', ') : 'a statement';
   const rule = r.rule_name && r.decision !== 'allow' ? ` by rule "${r.rule_name}"` : '';
+  const acting = describeDelegation(r.acting_for);
   return {
     type: 'statement',
     id: r.id,
@@ -121,6 +126,7 @@ function toResult(r: Row): AuditStatementResult {
     sessionId: r.session_id,
     seq: r.seq,
     userEmail: r.user_email,
+    actingFor: r.acting_for,
     targetName: r.target_name,
     text: r.text,
     params: r.params,
@@ -140,6 +146,6 @@ function toResult(r: Row): AuditStatementResult {
         }
       : null,
     approval: r.approval_id ? { id: r.approval_id, status: r.approval_status, decisions: r.approval_decisions ?? [] } : null,
-    summary: `${r.user_email ?? 'an unknown user'} ran ${commands} on ${r.target_name ?? 'an unknown target'}: ${VERDICTS[r.decision] ?? r.decision}${rule}`,
+    summary: `${r.user_email ?? 'an unknown user'}${acting ? ` acting for ${acting}` : ''} ran ${commands} on ${r.target_name ?? 'an unknown target'}: ${VERDICTS[r.decision] ?? r.decision}${rule}`,
   };
 }

@@ -263,8 +263,8 @@ describe('sign-in', () => {
 
   it('records single sign-on refused for an e-mail no admin created', async () => {
     const email = `${uniqueName('sso')}@example.test`;
-    const signIn = options.callbacks!.signIn! as (p: { user: { email: string }; account: { provider: string } }) => Promise<boolean>;
-    expect(await signIn({ user: { email }, account: { provider: 'oidc' } })).toBe(false);
+    const signIn = options.callbacks!.signIn! as unknown as (p: { account: { provider: string }; profile: Record<string, unknown> }) => Promise<boolean | string>;
+    expect(await signIn({ account: { provider: 'oidc' }, profile: { email, email_verified: true } })).toMatch(/^\/signin\?error=/);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.sign_in_refused'), eq(auditEvents.actorEmail, email)));
     expect(event).toMatchObject({ details: { method: 'oidc', reason: 'unknown_user' } });
   });

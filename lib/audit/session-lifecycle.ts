@@ -3,12 +3,14 @@ import type { Db } from '../db/client';
 import { gatewaySessions } from '../db/schema';
 import { appendAuditEvent } from './append-audit-event';
 import { GENESIS_HASH } from './chain/link-hash';
+import { describeDelegation } from '../auth/oidc/delegation-chain';
 
 export type NewGatewaySession = typeof gatewaySessions.$inferInsert & { id: string };
 export type SessionChainHead = { links: number; head: string };
 
 /** Records a session's start and its 'session.started' event in one transaction: the chain names every session. */
 export async function recordSessionStart(db: Db, s: NewGatewaySession): Promise<void> {
+  const acting = describeDelegation(s.actingFor);
   await db.transaction(async (tx) => {
     await tx.insert(gatewaySessions).values(s);
     await appendAuditEvent(tx, {
@@ -16,12 +18,14 @@ export async function recordSessionStart(db: Db, s: NewGatewaySession): Promise<
       action: 'session.started',
       subjectType: 'session',
       subjectId: s.id,
-      summary: `${s.userEmail} connected to ${s.targetName}`,
+      summary: `${s.userEmail}${acting ? ` acting for ${acting}` : ''} connected to ${s.targetName}`,
       details: {
         targetId: s.targetId ?? null,
         targetName: s.targetName,
         userId: s.userId ?? null,
         tokenId: s.tokenId ?? null,
+        authMethod: s.authMethod ?? 'token',
+        actingFor: s.actingFor ?? null,
         clientAddress: s.clientAddress ?? null,
         applicationName: s.applicationName ?? null,
         gatewayInstance: s.gatewayInstance,

@@ -2,22 +2,40 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import { getEnv, isOidcConfigured } from '../env';
-import type { UserRow } from '../db/schema';
-import { checkCredentials } from '../users/verify-credentials';
-import { findUserByEmail } from '../users/get-user';
-import { recordSignIn, recordSignInRefused } from '../users/record-sign-in';
+import { isAppError } from '../errors';
+import { findUserByEmail, getUserById } from '../users/get-user';
+import { getAuthSettings, isPasswordSignInAllowed } from '../settings/auth-settings';
+import { readGroups } from './group-roles';
+import { signInWithPassword } from './sign-in-with-password';
+import { signInWithSso, type SsoRefusal } from './sign-in-with-sso';
+import { readSsoClaims } from './sso-claims';
 
 export type AuthOptionsDeps = {
   /** The signing-in client's network address, for the audit event (the portal reads it from the request headers). */
   requestAddress?: () => Promise<string | null>;
 };
 
+/** The `error` the sign-in page gets for a refused single sign-on; it explains each one. */
+const SSO_ERRORS: Record<SsoRefusal, string> = {
+  no_email: 'SsoNoEmail',
+  email_not_verified: 'SsoNoEmail',
+  unknown_user: 'SsoUnknownUser',
+  disabled: 'AccessDenied',
+  not_a_person: 'AccessDenied',
+  no_mapped_group: 'SsoNoGroup',
+  last_admin: 'SsoLastAdmin',
+};
+
+/** The scopes every OIDC provider knows; providers that need more for groups put them in these (docs/sso.md). */
+const OIDC_SCOPE = 'openid email profile';
+
 /**
- * next-auth v4 configuration. Sessions are JWTs carrying only the user id; the role and the
- * disabled flag are read from the store on every request (see getActorFromSession), so a role
- * change or a disable takes effect at once. OIDC sign-in only admits e-mails an admin created.
- * Every sign-in and every refused one is an audit event; if the event cannot be written the
- * sign-in fails rather than going unrecorded.
+ * next-auth v4 configuration. Sessions are JWTs carrying the user id and how they signed in; the
+ * role and the disabled flag are read from the store on every request (see getActorFromSession),
+ * so a role change or a disable takes effect at once, and so does requiring SSO: a password
+ * session of anyone but the break-glass admin stops counting. Sign-in decisions live in
+ * signInWithPassword and signInWithSso; every sign-in and every refused one is an audit event, and
+ * if the event cannot be written the sign-in fails rather than going unrecorded.
  */
 export function buildAuthOptions(deps: AuthOptionsDeps = {}): NextAuthOptions {
   const env = getEnv();
@@ -28,18 +46,9 @@ export function buildAuthOptions(deps: AuthOptionsDeps = {}): NextAuthOptions {
       name: 'E-mail and password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials) {
-        const email = credentials?.email ?? '';
-        if (!email || !credentials?.password) {
-          await recordSignInRefused(getDb(), { email, method: 'credentials', reason: 'incomplete', user: null, address: await address() });
-          return null;
-        }
-        const { user, refusal } = await checkCredentials(getDb(), email, credentials.password);
-        if (refusal) {
-          await recordSignInRefused(getDb(), { email, method: 'credentials', reason: refusal, user, address: await address() });
-          return null;
-        }
-        await recordSignIn(getDb(), { user, method: 'credentials', address: await address() });
-        return { id: user.id, email: user.email, name: user.name };
+        const result = await signInWithPassword(getDb(), { email: credentials?.email ?? '', password: credentials?.password ?? '', address: await address() });
+        if (result.error === 'SsoRequired') throw new Error(result.error);
+        return result.user ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
       },
     }),
   ];
@@ -51,9 +60,10 @@ export function buildAuthOptions(deps: AuthOptionsDeps = {}): NextAuthOptions {
       wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, '')}/.well-known/openid-configuration`,
       clientId: env.OIDC_CLIENT_ID,
       clientSecret: env.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: 'openid email profile' } },
+      authorization: { params: { scope: OIDC_SCOPE } },
       idToken: true,
       checks: ['pkce', 'state'],
+      userinfo: { request: ({ tokens, client }) => readSsoClaims(tokens, client, { groupsClaim: env.OIDC_GROUP_ROLES ? env.OIDC_GROUPS_CLAIM : null }) },
       profile(profile: { sub: string; email?: string; name?: string }) {
         return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? profile.sub };
       },
@@ -62,37 +72,51 @@ export function buildAuthOptions(deps: AuthOptionsDeps = {}): NextAuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-    pages: { signIn: '/signin' },
+    pages: { signIn: '/signin', error: '/signin' },
     providers,
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ account, profile }) {
         if (account?.provider === 'credentials') return true;
-        const known = user.email ? await findUserByEmail(getDb(), user.email) : null;
-        const refusal = oidcRefusal(user.email, known);
-        if (refusal || !known) {
-          await recordSignInRefused(getDb(), { email: user.email ?? '', method: 'oidc', reason: refusal ?? 'unknown_user', user: known, address: await address() });
-          return false;
-        }
-        await recordSignIn(getDb(), { user: known, method: 'oidc', address: await address() });
-        return true;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const result = await signInWithSso(getDb(), {
+          profile: {
+            email: typeof claims.email === 'string' ? claims.email : null,
+            emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : null,
+            name: typeof claims.name === 'string' ? claims.name : null,
+            groups: readGroups(claims, env.OIDC_GROUPS_CLAIM),
+          },
+          groupRoles: env.OIDC_GROUP_ROLES ?? null,
+          settings: await getAuthSettings(getDb()),
+          address: await address(),
+        });
+        return result.refusal ? `/signin?error=${SSO_ERRORS[result.refusal]}` : true;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
           const known = account.provider === 'credentials' ? { id: user.id } : await findUserByEmail(getDb(), user.email ?? '');
           token.uid = known?.id;
+          token.method = account.provider;
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid as string | undefined };
+        const uid = typeof token.uid === 'string' ? token.uid : undefined;
+        const isStillAllowed = uid ? await isSessionStillAllowed(uid, token.method) : false;
+        return { ...session, uid: isStillAllowed ? uid : undefined };
       },
     },
   };
 }
 
-function oidcRefusal(email: string | null | undefined, known: UserRow | null): string | null {
-  if (!email) return 'no_email';
-  if (!known) return 'unknown_user';
-  if (known.disabledAt) return 'disabled';
-  return known.kind === 'human' ? null : 'not_a_person';
+/** A session from before SSO was required carries no method; it counts as a password one. */
+async function isSessionStillAllowed(uid: string, method: unknown): Promise<boolean> {
+  if (method === 'oidc') return true;
+  const settings = await getAuthSettings(getDb());
+  if (!settings.requireSso) return true;
+  try {
+    return isPasswordSignInAllowed(settings, await getUserById(getDb(), uid));
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') return false;
+    throw e;
+  }
 }

@@ -13,7 +13,9 @@ type Handle = { db: Db; sql: postgres.Sql };
 const globalForDb = globalThis as unknown as { gatehouseDb?: Handle };
 
 export function createDb(url: string, options: { max?: number } = {}): Handle {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
+  // Reconnect within 2 s of the store coming back (the default backoff grows to 20 s): the gateway's
+  // re-checks and the audit writer's probe must notice a recovered store quickly.
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, backoff: (attempt) => Math.min(0.25 * 2 ** attempt, 2) });
   return { db: drizzle(sql, { schema }), sql };
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { gatewaySessions, statementOutcomes, statements } from '../db/schema';
+import { gatewaySessions, statementOutcomes, statements, type DelegationChain } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { isUuid } from '../ids';
 import { parseInput } from '../validation';
@@ -17,6 +17,10 @@ export type SessionListRow = {
   userId: string | null;
   userEmail: string;
   tokenId: string | null;
+  /** A Gatehouse access token or the identity provider's JWT. */
+  authMethod: 'token' | 'jwt';
+  /** Whom the caller acted for, outermost first; null when for itself. */
+  actingFor: DelegationChain | null;
   targetId: string | null;
   targetName: string;
   protocol: string;
@@ -95,6 +99,8 @@ export async function listSessions(db: Db, options: { actor: Actor; filter?: Lis
       userId: s.userId,
       userEmail: s.userEmail,
       tokenId: s.tokenId,
+      authMethod: s.authMethod,
+      actingFor: s.actingFor,
       targetId: s.targetId,
       targetName: s.targetName,
       protocol: s.protocol,

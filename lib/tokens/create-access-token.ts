@@ -1,6 +1,6 @@
 import { inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { accessTokens, targets, type UserRow } from '../db/schema';
+import { accessTokens, targets, type DelegationChain, type UserRow } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { Actor } from '../auth/actor';
@@ -26,6 +26,7 @@ export async function createAccessToken(
   const owner = await resolveOwner(db, options.actor, input.userEmail);
   if (owner.disabledAt) throw new AppError('CONFLICT', `${owner.email} is disabled; enable the user first`);
   const scope = await resolveTargets(db, input.targets);
+  const actingFor = await resolveDelegation(db, owner, input.actingFor);
   const { token, hash, displayPrefix } = generateAccessToken();
   const expiresAt = expiryFrom(input.expiresIn);
   const row = await db.transaction(async (tx) => {
@@ -37,6 +38,7 @@ export async function createAccessToken(
         tokenHash: hash,
         displayPrefix,
         targetIds: scope?.map((t) => t.id) ?? null,
+        actingFor,
         expiresAt,
         createdById: options.actor.id,
       })
@@ -46,13 +48,14 @@ export async function createAccessToken(
       action: 'token.created',
       subjectType: 'token',
       subjectId: created!.id,
-      summary: `${options.actor.email} created token "${created!.name}" for ${owner.email}${expiresAt ? `, expiring ${expiresAt.toISOString()}` : ', never expiring'}`,
+      summary: `${options.actor.email} created token "${created!.name}" for ${owner.email}${actingFor ? ` acting for ${actingFor.map((p) => p.email).join(', acting for ')}` : ''}${expiresAt ? `, expiring ${expiresAt.toISOString()}` : ', never expiring'}`,
       details: {
         tokenId: created!.id,
         name: created!.name,
         ownerId: owner.id,
         ownerEmail: owner.email,
         targets: scope?.map((t) => t.name) ?? 'all',
+        actingFor,
         expiresAt: expiresAt?.toISOString() ?? null,
       },
     });
@@ -76,7 +79,21 @@ async function resolveOwner(db: Db, actor: Actor, email: string | undefined): Pr
   return owner;
 }
 
-async function resolveTargets(db: Db, names: string[]): Promise<{ id: string; name: string }[] | null> {
+/** The users a token's holder acts for, outermost first; each must exist, and none be the owner. */
+async function resolveDelegation(db: Db, owner: UserRow, emails: string[]): Promise<DelegationChain | null> {
+  if (emails.length === 0) return null;
+  const chain: DelegationChain = [];
+  for (const email of emails) {
+    const party = await findUserByEmail(db, email);
+    if (!party) throw new AppError('NOT_FOUND', `No user with e-mail ${email} to act for`, { fieldErrors: { actingFor: [`Unknown user: ${email}`] } });
+    if (party.id === owner.id) throw new AppError('INVALID_INPUT', `${email} owns the token; it cannot act for itself`, { fieldErrors: { actingFor: ['The owner cannot be in the chain'] } });
+    chain.push({ sub: party.id, email: party.email, name: party.name });
+  }
+  return chain;
+}
+
+/** Target names or ids to their rows; null for none given (every target). Unknown ones are refused. */
+export async function resolveTargets(db: Db, names: string[]): Promise<{ id: string; name: string }[] | null> {
   if (names.length === 0) return null;
   const unique = [...new Set(names)];
   const uuids = unique.filter((n) => isUuid(n));

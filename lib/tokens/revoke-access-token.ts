@@ -5,8 +5,13 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { Actor } from '../auth/actor';
 import { appendAuditEvent } from '../audit/append-audit-event';
+import { announceRevocation, tokenRevokedReason } from '../sessions/announce-revocation';
 
-/** Owners revoke their own tokens; admins any. Revoking twice is a CONFLICT, not a silent success. */
+/**
+ * Owners revoke their own tokens; admins any. Revoking twice is a CONFLICT, not a silent success.
+ * New connections with the token are refused from the commit on; once committed, gateways are told
+ * to end its live sessions (or find the revocation on their next re-check if Redis is down).
+ */
 export async function revokeAccessToken(db: Db, options: { actor: Actor; tokenId: string }): Promise<{ id: string; revokedAt: Date }> {
   const { actor, tokenId } = options;
   if (!isUuid(tokenId)) throw new AppError('INVALID_INPUT', `"${tokenId}" is not a token id`);
@@ -14,7 +19,7 @@ export async function revokeAccessToken(db: Db, options: { actor: Actor; tokenId
   if (!current || (actor.role !== 'admin' && current.userId !== actor.id)) {
     throw new AppError('NOT_FOUND', `No token with id ${tokenId}`);
   }
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(accessTokens)
       .set({ revokedAt: new Date() })
@@ -31,6 +36,8 @@ export async function revokeAccessToken(db: Db, options: { actor: Actor; tokenId
       summary: `${actor.email} revoked token "${row.name}" of ${ownerEmail}`,
       details: { tokenId: row.id, name: row.name, ownerId: row.userId, ownerEmail: owner?.email ?? null },
     });
-    return { id: row.id, revokedAt: row.revokedAt! };
+    return { id: row.id, name: row.name, revokedAt: row.revokedAt! };
   });
+  await announceRevocation({ tokenId: revoked.id }, tokenRevokedReason(revoked, actor.email));
+  return { id: revoked.id, revokedAt: revoked.revokedAt };
 }

@@ -13,6 +13,8 @@ export const createTokenSchema = z.object({
     .default('30d'),
   targets: z.array(z.string().trim().min(1)).max(100).default([]),
   userEmail: z.string().trim().toLowerCase().optional(),
+  /** E-mails of the Gatehouse users the holder acts for, outermost first: ['agent@x', 'alice@x'] or ['alice@x']. */
+  actingFor: z.array(z.string().trim().toLowerCase().pipe(z.email('Enter the e-mail of a Gatehouse user'))).max(8, 'At most 8 parties').default([]),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 

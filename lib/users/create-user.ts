@@ -9,11 +9,13 @@ import { isUniqueViolation } from '../db/pg-errors';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import { createUserSchema, type CreateUserInput } from './user-schemas';
 import { toPublicUser, type PublicUser } from './public-user';
+import { resolveTargets } from '../tokens/create-access-token';
 
 /**
  * Admins create people and service identities; there is no public sign-up. A person created without
  * a password gets a generated one, returned once so the admin can hand it over (the invitation).
- * Service identities never have a password: they connect with access tokens.
+ * Service identities never have a password: they connect with access tokens or, when given the
+ * identity provider's subject, with its JWTs (scoped to `targets`, or every target).
  */
 export async function createUser(
   db: Db,
@@ -26,6 +28,12 @@ export async function createUser(
       fieldErrors: { password: ['Leave empty for a service identity'] },
     });
   }
+  if (input.kind !== 'service' && (input.oidcSubject || input.targets?.length)) {
+    throw new AppError('INVALID_INPUT', 'Only service identities have an OIDC subject and a target scope', {
+      fieldErrors: { [input.oidcSubject ? 'oidcSubject' : 'targets']: ['Only for service identities'] },
+    });
+  }
+  const scope = await resolveTargets(db, input.targets ?? []);
   const generatedPassword = input.kind === 'human' && !input.password ? randomBytes(12).toString('base64url') : null;
   const password = input.password ?? generatedPassword;
   const passwordHash = password ? await hashPassword(password) : null;
@@ -39,6 +47,8 @@ export async function createUser(
           role: input.role,
           kind: input.kind,
           passwordHash,
+          oidcSubject: input.oidcSubject ?? null,
+          targetIds: scope?.map((t) => t.id) ?? null,
         })
         .returning();
       await appendAuditEvent(tx, {
@@ -54,12 +64,18 @@ export async function createUser(
           kind: created!.kind,
           hasPassword: password !== null,
           passwordGenerated: generatedPassword !== null,
+          ...(created!.kind === 'service' ? { oidcSubject: created!.oidcSubject, targets: scope?.map((t) => t.name) ?? 'all' } : {}),
         },
       });
       return created!;
     });
     return { user: toPublicUser(row), generatedPassword };
   } catch (e) {
+    if (isUniqueViolation(e) && /oidc_subject/.test(uniqueConstraint(e))) {
+      throw new AppError('CONFLICT', `Subject "${input.oidcSubject}" already belongs to another service identity`, {
+        fieldErrors: { oidcSubject: ['Already in use'] },
+      });
+    }
     if (isUniqueViolation(e)) {
       throw new AppError('CONFLICT', `A user with e-mail ${input.email} already exists`, {
         fieldErrors: { email: ['Already in use'] },
@@ -67,4 +83,9 @@ export async function createUser(
     }
     throw e;
   }
+}
+
+function uniqueConstraint(e: unknown): string {
+  const err = e as { constraint_name?: string; cause?: { constraint_name?: string } };
+  return err.constraint_name ?? err.cause?.constraint_name ?? '';
 }

@@ -9,10 +9,16 @@ import { getUserById } from './get-user';
 import { toPublicUser, type PublicUser } from './public-user';
 import { appendAuditEvent } from '../audit/append-audit-event';
 import { fieldChanges } from '../audit/audit-details';
+import { isUniqueViolation } from '../db/pg-errors';
+import { resolveTargets } from '../tokens/create-access-token';
+import { announceRevocation, identityDisabledReason } from '../sessions/announce-revocation';
 
 /**
- * Changes a user's role or disables/enables them. An admin cannot demote or disable themselves,
+ * Changes a user's role or disables/enables them; for a service identity, also the OIDC subject
+ * its JWTs carry and the targets they reach (null: every target). An admin cannot demote or disable themselves,
  * and the last enabled admin cannot be demoted or disabled, so the portal never locks itself out.
+ * Disabling refuses new connections from the commit on; once committed, gateways are told to end
+ * the identity's live sessions (or find it on their next re-check if Redis is down).
  */
 export async function updateUser(
   db: Db,
@@ -21,11 +27,16 @@ export async function updateUser(
   assertRole(options.actor, ['admin']);
   const input = parseInput(updateUserSchema, options.input);
   const current = await getUserById(db, options.userId);
+  const touchesAgent = input.oidcSubject !== undefined || input.targets !== undefined;
+  if (touchesAgent && current.kind !== 'service') {
+    throw new AppError('INVALID_INPUT', `${current.email} is a person; only service identities have an OIDC subject and a target scope`);
+  }
+  const scope = input.targets === undefined ? undefined : await resolveTargets(db, input.targets ?? []);
   const losesAdmin = current.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
   if (losesAdmin && options.actor.id === current.id) {
     throw new AppError('CONFLICT', 'You cannot demote or disable yourself; ask another admin');
   }
-  return db.transaction(async (tx) => {
+  const saving = db.transaction(async (tx) => {
     if (losesAdmin) {
       await tx.execute(sql`lock table ${users} in share row exclusive mode`);
       const others = await tx
@@ -40,12 +51,14 @@ export async function updateUser(
       .set({
         ...(input.role ? { role: input.role } : {}),
         ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? new Date() : null }),
+        ...(input.oidcSubject === undefined ? {} : { oidcSubject: input.oidcSubject }),
+        ...(scope === undefined ? {} : { targetIds: scope?.map((t) => t.id) ?? null }),
         updatedAt: new Date(),
       })
       .where(eq(users.id, current.id))
       .returning();
-    const view = (u: typeof current) => ({ role: u.role, disabled: u.disabledAt !== null });
-    const changes = fieldChanges(view(before ?? current), view(row!), ['role', 'disabled']);
+    const view = (u: typeof current) => ({ role: u.role, disabled: u.disabledAt !== null, oidcSubject: u.oidcSubject, targetIds: u.targetIds });
+    const changes = fieldChanges(view(before ?? current), view(row!), ['role', 'disabled', 'oidcSubject', 'targetIds']);
     await appendAuditEvent(tx, {
       actor: options.actor,
       action: 'user.updated',
@@ -54,13 +67,23 @@ export async function updateUser(
       summary: `${options.actor.email} ${describeChanges(row!.email, changes)}`,
       details: { email: row!.email, changes },
     });
-    return toPublicUser(row!);
+    return { row: row!, disabled: changes.disabled?.after === true };
   });
+  const { row, disabled } = await saving.catch((e: unknown) => {
+    if (isUniqueViolation(e)) {
+      throw new AppError('CONFLICT', `Subject "${input.oidcSubject}" already belongs to another service identity`, { fieldErrors: { oidcSubject: ['Already in use'] } });
+    }
+    throw e;
+  });
+  if (disabled) await announceRevocation({ userId: row.id }, identityDisabledReason(row, options.actor.email));
+  return toPublicUser(row);
 }
 
 function describeChanges(email: string, changes: ReturnType<typeof fieldChanges>): string {
   const parts: string[] = [];
   if (changes.role) parts.push(`changed the role of ${email} from ${String(changes.role.before)} to ${String(changes.role.after)}`);
   if (changes.disabled) parts.push(`${changes.disabled.after ? 'disabled' : 'enabled'} ${email}`);
+  if (changes.oidcSubject) parts.push(changes.oidcSubject.after ? `set the OIDC subject of ${email} to "${String(changes.oidcSubject.after)}"` : `removed the OIDC subject of ${email}`);
+  if (changes.targetIds) parts.push(`changed the target scope of ${email}`);
   return parts.length ? parts.join(' and ') : `saved ${email} unchanged`;
 }

@@ -12,6 +12,9 @@ import { updateUser } from '@/lib/users/update-user';
 const userIdSchema = z.object({ userId: z.string().min(1, 'Missing user id') });
 const disabledSchema = z.object({ disabled: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
+/** "a, b" to ['a', 'b']; blank to []. */
+const listField = (value: FormDataEntryValue | null) => String(value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
 /** A generated password is returned once, in this response only, so the admin can hand it over. */
 export const createUserAction = withRole<{ email: string; generatedPassword: string | null }>(['admin'], async (actor, formData) => {
   const input = parseInput(createUserSchema, {
@@ -20,6 +23,8 @@ export const createUserAction = withRole<{ email: string; generatedPassword: str
     role: formData.get('role') ?? undefined,
     kind: formData.get('kind') ?? undefined,
     password: formData.get('password') || undefined,
+    oidcSubject: formData.get('oidcSubject') || undefined,
+    targets: listField(formData.get('targets')),
   });
   const { user, generatedPassword } = await createUser(getDb(), { actor, input });
   revalidatePath('/users');
@@ -41,4 +46,14 @@ export const setUserDisabledAction = withRole(['admin'], async (actor, formData)
   const user = await updateUser(getDb(), { actor, userId, input: { disabled } });
   revalidatePath('/users');
   return { ok: true, message: `${user.email} is ${user.disabledAt ? 'disabled' : 'enabled'}` };
+});
+
+/** A blank subject removes it (no JWT signs in as the identity); blank targets mean every target. */
+export const updateServiceIdentityAction = withRole(['admin'], async (actor, formData) => {
+  const { userId } = parseInput(userIdSchema, Object.fromEntries(formData));
+  const targets = listField(formData.get('targets'));
+  const input = parseInput(updateUserSchema, { oidcSubject: String(formData.get('oidcSubject') ?? '').trim() || null, targets: targets.length ? targets : null });
+  const user = await updateUser(getDb(), { actor, userId, input });
+  revalidatePath('/users');
+  return { ok: true, message: `Saved the OIDC subject and target scope of ${user.email}` };
 });

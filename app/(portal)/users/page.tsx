@@ -3,14 +3,16 @@ import { getSessionActor } from '@/app/_server/auth';
 import { getDb } from '@/lib/db/client';
 import { ROLES } from '@/lib/db/schema';
 import { listUsers } from '@/lib/users/list-users';
+import { listTargets } from '@/lib/targets/list-targets';
 import { AdminsOnly } from '@/components/auth/admins-only';
 import { UserForm } from '@/components/users/user-form';
 import { UserRoleForm } from '@/components/users/user-role-form';
 import { UserStatusButton } from '@/components/users/user-status-button';
+import { ServiceIdentityForm } from '@/components/users/service-identity-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { createUserAction, setUserDisabledAction, updateUserRoleAction } from './actions';
+import { createUserAction, setUserDisabledAction, updateServiceIdentityAction, updateUserRoleAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,12 +22,15 @@ export default async function UsersPage() {
   const actor = await getSessionActor();
   if (!actor) redirect('/signin');
   if (actor.role !== 'admin') return <AdminsOnly role={actor.role} />;
-  const users = await listUsers(getDb(), { actor });
+  const [users, targets] = await Promise.all([listUsers(getDb(), { actor }), listTargets(getDb(), { actor })]);
+  const targetName = new Map(targets.map((t) => [t.id, t.name]));
   return (
     <>
       <div>
         <h1 className="text-xl font-semibold">Users</h1>
-        <p className="text-sm text-slate-500">People sign in to the portal; service identities connect with access tokens.</p>
+        <p className="text-sm text-slate-500">
+          People sign in to the portal; service identities connect with access tokens or, given an OIDC subject, with the identity provider&apos;s JWTs.
+        </p>
       </div>
       <Card>
         <CardHeader>
@@ -43,6 +48,7 @@ export default async function UsersPage() {
             <TableHead>Name</TableHead>
             <TableHead>Kind</TableHead>
             <TableHead>Role</TableHead>
+            <TableHead>OIDC subject · target scope</TableHead>
             <TableHead>Status</TableHead>
             <TableHead className="text-right">
               <span className="sr-only">Actions</span>
@@ -60,6 +66,19 @@ export default async function UsersPage() {
               <TableCell>{u.kind === 'service' ? 'service identity' : 'person'}</TableCell>
               <TableCell>
                 <UserRoleForm userId={u.id} email={u.email} role={u.role} roles={ROLE_OPTIONS} action={updateUserRoleAction} />
+              </TableCell>
+              <TableCell>
+                {u.kind === 'service' ? (
+                  <ServiceIdentityForm
+                    userId={u.id}
+                    email={u.email}
+                    oidcSubject={u.oidcSubject}
+                    targetNames={u.targetIds?.map((id) => targetName.get(id) ?? id) ?? null}
+                    action={updateServiceIdentityAction}
+                  />
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
               </TableCell>
               <TableCell>
                 <Badge variant={u.disabledAt ? 'danger' : 'success'}>{u.disabledAt ? 'disabled' : 'active'}</Badge>
