@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Session } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
@@ -6,6 +7,9 @@ import { setupTestDb } from '@/test/db';
 import { makeActor, TEST_PASSWORD } from '@/test/actors';
 import { auditEvents, portalSettings, users } from '@/lib/db/schema';
 import { closeDb } from '@/lib/db/client';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { dropDatabase } from '@/lib/db/ensure-database';
+import { getEnv, resetEnvForTests } from '@/lib/env';
 import { createUser } from '@/lib/users/create-user';
 import { updateUser } from '@/lib/users/update-user';
 import { CLI_ACTOR } from '@/lib/auth/actor';
@@ -14,12 +18,19 @@ import { updateAuthSettings } from '@/lib/settings/update-auth-settings';
 import { buildAuthOptions } from './auth-options';
 import { signInWithPassword } from './sign-in-with-password';
 
-// Every test of this file shares the installation-wide `auth` row, so they live in one file and run in order.
+// The `auth` row is installation-wide: requiring SSO would refuse other test files' password
+// sign-ins, so this file runs on a store of its own, and its tests share the row in order.
+const storeUrl = new URL(getEnv().DATABASE_URL);
+storeUrl.pathname = `/gatehouse_sso_${randomBytes(4).toString('hex')}`;
+process.env.DATABASE_URL = storeUrl.toString();
+resetEnvForTests();
+beforeAll(() => migrateDatabase(storeUrl.toString()));
 const { db } = setupTestDb();
 
 afterAll(async () => {
   await db.delete(portalSettings).where(eq(portalSettings.key, AUTH_SETTINGS_KEY));
   await closeDb();
+  await dropDatabase(storeUrl.toString());
 });
 
 const lastSettingsEvent = async () =>
@@ -96,6 +107,16 @@ describe('require SSO: password sign-in', () => {
     await expect(sessionUid(admin.id!, undefined)).resolves.toBeUndefined();
     await expect(sessionUid(admin.id!, 'oidc')).resolves.toBe(admin.id);
     await expect(sessionUid(breakGlassId, 'credentials')).resolves.toBe(breakGlassId);
+  });
+
+  it('keeps the break-glass admin an enabled admin while SSO is required', async () => {
+    const { breakGlassEmail } = await getAuthSettings(db);
+    const admin = await makeActor(db, 'admin');
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, breakGlassEmail!));
+    await expect(updateUser(db, { actor: admin, userId: row!.id, input: { disabled: true } })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('break-glass admin') });
+    await expect(updateUser(db, { actor: admin, userId: row!.id, input: { role: 'auditor' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const [after] = await db.select().from(users).where(eq(users.id, row!.id));
+    expect(after).toMatchObject({ role: 'admin', disabledAt: null });
   });
 
   it('opens password sign-in again when an admin stops requiring SSO', async () => {

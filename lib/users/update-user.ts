@@ -12,11 +12,13 @@ import { fieldChanges } from '../audit/audit-details';
 import { isUniqueViolation } from '../db/pg-errors';
 import { resolveTargets } from '../tokens/create-access-token';
 import { announceRevocation, identityDisabledReason } from '../sessions/announce-revocation';
+import { getAuthSettings } from '../settings/auth-settings';
 
 /**
  * Changes a user's role or disables/enables them; for a service identity, also the OIDC subject
  * its JWTs carry and the targets they reach (null: every target). An admin cannot demote or disable themselves,
- * and the last enabled admin cannot be demoted or disabled, so the portal never locks itself out.
+ * and the last enabled admin cannot be demoted or disabled, nor the break-glass admin while SSO is
+ * required, so the portal never locks itself out.
  * Disabling refuses new connections from the commit on; once committed, gateways are told to end
  * the identity's live sessions (or find it on their next re-check if Redis is down).
  */
@@ -35,6 +37,12 @@ export async function updateUser(
   const losesAdmin = current.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
   if (losesAdmin && options.actor.id === current.id) {
     throw new AppError('CONFLICT', 'You cannot demote or disable yourself; ask another admin');
+  }
+  if (losesAdmin) {
+    const settings = await getAuthSettings(db);
+    if (settings.requireSso && settings.breakGlassEmail === current.email) {
+      throw new AppError('CONFLICT', `${current.email} is the break-glass admin while single sign-on is required; choose another one on /settings first`);
+    }
   }
   const saving = db.transaction(async (tx) => {
     if (losesAdmin) {
