@@ -4,8 +4,7 @@ import { errorResponse, parseNoticeFields, type TransactionStatus } from './back
 import type { StatementOutcome } from '../core/audit-sink';
 import type { MaskingState, SessionMasking } from './session-masking';
 import { describedForClient, maskCopyData, maskDataRow, maskNotice, maskNotificationPayload, noteCopyOut, planFromDescription } from './result-masker';
-import { capturedOutcome, captureRow, describeColumns, type ResultCapture } from './result-capture';
-import type { RecordedColumn } from '@/lib/db/schema';
+import { capturedOutcome, captureRow, type ResultCapture } from './result-capture';
 
 export type Substitute = { sqlstate: string; message: string; hint?: string };
 
@@ -29,8 +28,8 @@ const NOTHING = Buffer.alloc(0);
  */
 export class ResponseTracker {
   private readonly queue: Pending[] = [];
-  /** The columns of the latest RowDescription the client was sent (or Gatehouse described for itself). */
-  private lastColumns: RecordedColumn[] | null = null;
+  /** The latest RowDescription the client was sent (or Gatehouse described for itself), parsed only if rows are recorded. */
+  private lastDescription: Buffer | null = null;
   transactionStatus: TransactionStatus = 'I';
 
   constructor(
@@ -98,7 +97,7 @@ export class ResponseTracker {
     if (!statement) return out;
     statement.rows++;
     if (out !== frame.raw) statement.capture.masked = true;
-    captureRow(statement.capture, out.subarray(5), this.lastColumns);
+    captureRow(statement.capture, out.subarray(5), this.lastDescription);
     return out;
   }
 
@@ -106,16 +105,16 @@ export class ResponseTracker {
   private described(head: Pending | undefined, masking: MaskingState | null, frame: Frame): Buffer {
     if (head?.kind === 'describe') this.queue.shift();
     if (!masking) {
-      this.lastColumns = describeColumns(frame.payload);
+      this.lastDescription = frame.payload;
       return frame.raw;
     }
     if (planFromDescription(masking, frame.payload)) this.masker?.catalogIsStale();
     if (head?.kind === 'describe' && head.isInjected) {
-      this.lastColumns = describeColumns(frame.payload);
+      this.lastDescription = frame.payload;
       return NOTHING;
     }
     const sent = describedForClient(masking, frame.raw, frame.payload);
-    this.lastColumns = describeColumns(sent.subarray(5));
+    this.lastDescription = sent.subarray(5);
     if (sent !== frame.raw && head?.kind === 'query' && head.statement) head.statement.capture.masked = true;
     return sent;
   }

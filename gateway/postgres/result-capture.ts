@@ -20,17 +20,20 @@ export function newResultCapture(limit: number): ResultCapture {
   return { limit, columns: null, rows: [], truncated: false, masked: false };
 }
 
-export function describeColumns(rowDescription: Buffer): RecordedColumn[] {
+function describeColumns(rowDescription: Buffer): RecordedColumn[] {
   return parseRowDescription(rowDescription).map((f) => ({ name: f.name, typeOid: f.typeOid }));
 }
 
-/** Records one DataRow payload (as sent to the client) when the capture still has room. */
-export function captureRow(capture: ResultCapture, payload: Buffer, columns: RecordedColumn[] | null): void {
+/**
+ * Records one DataRow payload (as sent to the client) when the capture still has room; the result's
+ * RowDescription payload is parsed once, at the first recorded row.
+ */
+export function captureRow(capture: ResultCapture, payload: Buffer, description: Buffer | null): void {
   if (capture.rows.length >= capture.limit) {
     capture.truncated = true;
     return;
   }
-  capture.columns ??= columns;
+  if (!capture.columns && description) capture.columns = describeColumns(description);
   const count = payload.readInt16BE(0);
   const row: (string | null)[] = new Array(count);
   let offset = 2;
