@@ -1,11 +1,6 @@
-import { Alert } from '@/components/ui/alert';
+import { RoleRequired } from '@/components/auth/role-required';
 
-/** What someone without the approver or admin role sees on an approvals page: the refusal, never the data. */
+/** What someone without the approver or admin role sees on an approvals page. */
 export function ApproversOnly({ role }: { role: string }) {
-  return (
-    <div className="space-y-3">
-      <h1 className="text-xl font-semibold">Approvers only</h1>
-      <Alert variant="error">This page needs the approver or admin role; you are signed in as {role}.</Alert>
-    </div>
-  );
+  return <RoleRequired title="Approvers only" needs="approver or admin role" role={role} />;
 }

@@ -1,11 +1,6 @@
-import { Alert } from '@/components/ui/alert';
+import { RoleRequired } from '@/components/auth/role-required';
 
-/** What someone without the auditor or admin role sees on the audit page: the refusal, never the data. */
+/** What someone without the auditor or admin role sees on the audit page. */
 export function AuditorsOnly({ role }: { role: string }) {
-  return (
-    <div className="space-y-3">
-      <h1 className="text-xl font-semibold">Auditors only</h1>
-      <Alert variant="error">This page needs the auditor or admin role; you are signed in as {role}.</Alert>
-    </div>
-  );
+  return <RoleRequired title="Auditors only" needs="auditor or admin role" role={role} />;
 }
