@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { MICRO_UTC, type AuditFilter } from './audit-filter';
-import type { EventRow } from './chain/chain-rows';
+import { eventFieldsOf, type EventColumns } from './chain/chain-rows';
 
 /** One audit event as the audit search shows it. */
 export type AuditEventResult = {
@@ -23,8 +23,7 @@ export type AuditEventResult = {
   details: Record<string, unknown>;
 };
 
-/** An audit_events row as the raw query returns it (the chain's own reader declares the columns). */
-type Row = Omit<EventRow, 'seq' | 'details' | 'prev_hash' | 'hash'> & { seq: string | number; details: Record<string, unknown> | null };
+type Row = EventColumns<Record<string, unknown> | null>;
 
 /** The newest audit events matching the filter, at most `limit`, on audit_events_at_idx (or _action_idx). */
 export async function queryAuditEvents(db: Db, filter: AuditFilter, limit: number): Promise<AuditEventResult[]> {
@@ -59,20 +58,5 @@ function eventConditions(f: AuditFilter): SQL[] {
 
 function toResult(r: Row): AuditEventResult {
   const details = r.details ?? {};
-  return {
-    type: 'event',
-    id: r.id,
-    seq: Number(r.seq),
-    at: r.at,
-    actorId: r.actor_id,
-    actorEmail: r.actor_email,
-    actorRole: r.actor_role,
-    actorAddress: r.actor_address,
-    action: r.action,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    targetName: typeof details.targetName === 'string' ? details.targetName : null,
-    summary: r.summary,
-    details,
-  };
+  return { type: 'event', ...eventFieldsOf(r), targetName: typeof details.targetName === 'string' ? details.targetName : null, details };
 }

@@ -44,11 +44,15 @@ export const EVENTS_QUERY = `
     action, subject_type, subject_id, summary, details, prev_hash, hash
   from audit_events e order by e.seq`;
 
-export function eventPayloadOf(r: EventRow) {
-  return auditEventPayload({
+/** An audit_events row as a raw query returns it, whatever its details column holds. */
+export type EventColumns<D = unknown> = Omit<EventRow, 'seq' | 'details' | 'prev_hash' | 'hash'> & { seq: string | number; details: D };
+
+/** The row's fields by their names in code; the time stays the stored text. */
+export function eventFieldsOf<D>(r: EventColumns<D>) {
+  return {
     seq: Number(r.seq),
     id: r.id,
-    at: storedTime(r.at) as Date,
+    at: r.at,
     actorId: r.actor_id,
     actorEmail: r.actor_email,
     actorRole: r.actor_role,
@@ -58,7 +62,11 @@ export function eventPayloadOf(r: EventRow) {
     subjectId: r.subject_id,
     summary: r.summary,
     details: r.details,
-  });
+  };
+}
+
+export function eventPayloadOf(r: EventRow) {
+  return auditEventPayload({ ...eventFieldsOf(r), at: storedTime(r.at) as Date });
 }
 
 export type SessionRow = {
